@@ -1,0 +1,32 @@
+/**
+ * Puts work on the PostgreSQL job queue (graphile-worker) inside the caller's
+ * transaction, so a state change and the work it requires commit together or
+ * not at all. A crash after commit loses nothing: the worker picks the jobs up.
+ */
+import type { Transaction } from "../store/database.js";
+
+export type TaskName = "handle-command" | "run-action";
+
+export interface JobSpec {
+  task: TaskName;
+  payload: Record<string, unknown>;
+  /** De-duplicates: a second job with the same key replaces the first instead of running twice. */
+  jobKey?: string;
+  /** Lower runs first. Protective actions use the lowest numbers. */
+  priority?: number;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export async function enqueueJobs(tx: Transaction, jobs: JobSpec[]): Promise<void> {
+  for (const job of jobs) {
+    await tx.$executeRaw`SELECT graphile_worker.add_job(
+      identifier := ${job.task}::text,
+      payload := ${JSON.stringify(job.payload)}::json,
+      run_at := ${job.runAt ?? null}::timestamptz,
+      max_attempts := ${job.maxAttempts ?? null}::int,
+      job_key := ${job.jobKey ?? null}::text,
+      priority := ${job.priority ?? null}::int
+    )`;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Every kind of GitHub side effect the app performs, as data. Decisions produce
+ * these; the store saves them with the state change; the runner carries them out.
+ * Priorities put protection first: hiding abusive content must never wait
+ * behind the case issue, labels or the command's removal.
+ */
+import type { CommandLocation, HideClassifier, RepoRef } from "../github/port.js";
+
+export type PlannedAction =
+  | { kind: "hide-content"; repo: RepoRef; nodeId: string; classifier: HideClassifier }
+  | { kind: "remove-command"; location: CommandLocation; remainingBody: string | null }
+  | { kind: "open-case-issue"; caseId: string; protection: Protection }
+  | { kind: "post-report-to-case"; caseId: string; reportId: string; protection: Protection }
+  | { kind: "reply"; repo: RepoRef; issueNumber: number; body: string };
+
+/** What the app did to protect people from the flagged content, as the case file tells it. */
+export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";
+
+export type ActionKind = PlannedAction["kind"];
+
+export const ACTION_PRIORITY: Record<ActionKind, number> = {
+  "hide-content": 0,
+  "remove-command": 10,
+  "open-case-issue": 20,
+  "post-report-to-case": 30,
+  reply: 40,
+};

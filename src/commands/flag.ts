@@ -1,0 +1,112 @@
+/**
+ * `/coc flag [<link>] [reason…]`: a moderator reports content discreetly.
+ *
+ *   /coc flag https://github.com/acme/widgets/issues/7#issuecomment-42 personal attack
+ *
+ * Without a link, the issue or pull request the command is written in is
+ * flagged. The app snapshots the content, records the report, hides the
+ * content, removes the command and writes the case file in the private cases
+ * repository.
+ */
+import { contentKey, planFlagActions } from "../cases/plan-flag.js";
+import { resolveCasesRepo } from "../config/schema.js";
+import { commandKey } from "../events/command-event.js";
+import type { GitHubPort, RepoRef } from "../github/port.js";
+import { casesRepoNotPrivateReply } from "../messages/replies.js";
+import { recordFlag } from "../store/cases.js";
+import { isModerator } from "./authorize.js";
+import type { CommandContext, CommandSpec } from "./command-spec.js";
+import { looksLikeLink, parseContentLink, type ContentRef } from "./content-link.js";
+import { UserError } from "./user-error.js";
+
+export const flagCommand: CommandSpec = {
+  name: "flag",
+  usage: "/coc flag [<link>] [reason…]",
+  summary: "Report content to the conduct committee, discreetly.",
+  details:
+    "Flags the issue or pull request the command is written in, or the comment, review or issue a link points to. " +
+    "The command comment is removed, the content is snapshotted and hidden (comments and reviews), " +
+    "and a private case is opened for the committee. Flagging the same content again adds a report to its open case.",
+  role: "moderator",
+  run: runFlag,
+};
+
+async function runFlag(ctx: CommandContext): Promise<void> {
+  const { event } = ctx;
+  const { target, reason } = parseFlagArguments(ctx);
+  const targetGithub = await portForTarget(ctx, target);
+  const snapshot = await targetGithub.fetchContent(target);
+  if (!snapshot) throw new UserError("the linked content does not exist, or the app is not installed on its repository.");
+
+  const casesRepo = resolveCasesRepo(ctx.config, event.repo.owner);
+  const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
+  const remove = { location: event.location, remainingBody: event.remainingBody };
+
+  await recordFlag(
+    ctx.db,
+    {
+      casesRepo,
+      codePrefix: "COC",
+      contentKey: contentKey(ctx.webHost, snapshot),
+      commandKey: commandKey(event),
+      reporterLogin: event.sender,
+      reason,
+      commandUrl: event.locationUrl,
+      evidence: snapshot,
+      plan: (outcome) =>
+        planFlagActions({
+          ...outcome,
+          snapshot,
+          hideOnFlag: ctx.config.flag.hide,
+          command: remove,
+          casesRepoProblemReply: casesRepoPrivate
+            ? null
+            : { repo: event.repo, issueNumber: event.issueNumber, body: casesRepoNotPrivateReply(event.sender, `${casesRepo.owner}/${casesRepo.repo}`) },
+        }),
+    },
+    ctx.now,
+  );
+}
+
+function parseFlagArguments(ctx: CommandContext): { target: ContentRef; reason: string } {
+  const { event } = ctx;
+  const [first, ...others] = event.command.args;
+  if (first !== undefined && looksLikeLink(first)) {
+    const parsed = parseContentLink(first, ctx.webHost);
+    if (!parsed.ok) throw new UserError(parsed.reason);
+    return { target: parsed.ref, reason: others.join(" ") };
+  }
+  const thread: ContentRef = { kind: "issue", owner: event.repo.owner, repo: event.repo.repo, number: event.issueNumber };
+  return { target: thread, reason: event.command.args.join(" ") };
+}
+
+/** Content in another repository needs that repository's installation, and the moderator must moderate it too. */
+async function portForTarget(ctx: CommandContext, target: ContentRef): Promise<GitHubPort> {
+  const sameRepo =
+    target.owner.toLowerCase() === ctx.event.repo.owner.toLowerCase() &&
+    target.repo.toLowerCase() === ctx.event.repo.repo.toLowerCase();
+  if (sameRepo) return ctx.github;
+  let github: GitHubPort;
+  try {
+    github = await ctx.gateway.forRepository(target);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) {
+      throw new UserError("the linked content does not exist, or the app is not installed on its repository.");
+    }
+    throw error;
+  }
+  if (!(await isModerator(github, target, ctx.event.sender, ctx.config.moderators))) {
+    throw new UserError("you can only flag content in repositories where you are a moderator.");
+  }
+  return github;
+}
+
+async function isPrivateRepository(ctx: CommandContext, repo: RepoRef): Promise<boolean> {
+  try {
+    const github = await ctx.gateway.forRepository(repo);
+    return (await github.getRepository(repo))?.private === true;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The GitHub port over Probot's Octokit (REST and GraphQL). This is the only
+ * module that knows GitHub's wire formats; every write here is safe to repeat.
+ */
+import deepmerge from "deepmerge";
+import type { ProbotOctokit } from "probot";
+import type { ContentRef } from "../commands/content-link.js";
+import type {
+  CommandLocation,
+  ContentEdit,
+  ContentSnapshot,
+  GitHubPort,
+  HideClassifier,
+  LabelSpec,
+  NewIssue,
+  RepoPermission,
+  RepoRef,
+  RepositoryInfo,
+} from "./port.js";
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
+  node(id: $id) {
+    ... on UserContentEditable {
+      lastEditedAt
+      userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
+    }
+    ... on Minimizable { isMinimized }
+  }
+}`;
+
+const MINIMIZE = `mutation Minimize($id: ID!, $classifier: ReportedContentClassifiers!) {
+  minimizeComment(input: { subjectId: $id, classifier: $classifier }) { minimizedComment { isMinimized } }
+}`;
+
+interface ContentDetails {
+  node: {
+    lastEditedAt?: string | null;
+    userContentEdits?: { nodes: Array<{ editedAt: string; editor: { login: string } | null; diff: string | null } | null> };
+    isMinimized?: boolean;
+  } | null;
+}
+
+/** The REST fields every kind of content shares. */
+interface RestContent {
+  node_id: string;
+  html_url: string;
+  body?: string | null;
+  user: { login: string } | null;
+  created_at?: string;
+  submitted_at?: string;
+}
+
+export function isNotFound(error: unknown): boolean {
+  const status = (error as { status?: number }).status;
+  return status === 404 || status === 410;
+}
+
+export class OctokitGitHub implements GitHubPort {
+  constructor(private readonly octokit: Octokit) {}
+
+  async readConfig({ owner, repo }: RepoRef, fileName: string): Promise<unknown> {
+    // The same plugin and merge rule as Probot's context.config, usable outside a webhook context.
+    const { config, files } = await this.octokit.config.get({
+      owner,
+      repo,
+      path: `.github/${fileName}`,
+      defaults: (configs) => deepmerge.all([{}, ...configs]) as Record<string, unknown>,
+    });
+    return files.some((file) => file.config !== null) ? config : null;
+  }
+
+  async getRepository({ owner, repo }: RepoRef): Promise<RepositoryInfo | null> {
+    try {
+      const { data } = await this.octokit.rest.repos.get({ owner, repo });
+      return { owner: data.owner.login, repo: data.name, private: data.private };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async getPermission({ owner, repo }: RepoRef, login: string): Promise<RepoPermission> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
+      // role_name distinguishes maintain and triage, which `permission` folds into write and read.
+      const role = (data.role_name || data.permission) as RepoPermission;
+      return ["admin", "maintain", "write", "triage", "read"].includes(role) ? role : "none";
+    } catch (error) {
+      if (isNotFound(error)) return "none";
+      throw error;
+    }
+  }
+
+  async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username: login });
+      return data.state === "active";
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
+    let rest: RestContent;
+    try {
+      rest = await this.fetchRest(ref);
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    const details = await this.octokit.graphql<ContentDetails>(CONTENT_DETAILS, { id: rest.node_id });
+    const edits: ContentEdit[] = (details.node?.userContentEdits?.nodes ?? [])
+      .filter((n): n is NonNullable<typeof n> => n !== null)
+      .map((n) => ({ editedAt: n.editedAt, editor: n.editor?.login ?? null, diff: n.diff }));
+    return {
+      ref,
+      nodeId: rest.node_id,
+      url: rest.html_url,
+      authorLogin: rest.user?.login ?? "ghost",
+      body: rest.body ?? "",
+      createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
+      editedAt: details.node?.lastEditedAt ?? null,
+      editHistory: edits,
+      hideable: ref.kind !== "issue",
+      isMinimized: details.node?.isMinimized ?? false,
+    };
+  }
+
+  private async fetchRest(ref: ContentRef): Promise<RestContent> {
+    const { owner, repo } = ref;
+    switch (ref.kind) {
+      case "issue":
+        return (await this.octokit.rest.issues.get({ owner, repo, issue_number: ref.number })).data as RestContent;
+      case "issue_comment":
+        return (await this.octokit.rest.issues.getComment({ owner, repo, comment_id: ref.commentId })).data as RestContent;
+      case "review_comment":
+        return (await this.octokit.rest.pulls.getReviewComment({ owner, repo, comment_id: ref.commentId })).data as RestContent;
+      case "review":
+        return (await this.octokit.rest.pulls.getReview({ owner, repo, pull_number: ref.number, review_id: ref.reviewId }))
+          .data as RestContent;
+    }
+  }
+
+  async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
+    await this.octokit.graphql(MINIMIZE, { id: nodeId, classifier });
+  }
+
+  async ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void> {
+    try {
+      switch (location.kind) {
+        case "issue_comment": {
+          const { owner, repo, commentId: comment_id } = location;
+          if (remainingBody === null) await this.octokit.rest.issues.deleteComment({ owner, repo, comment_id });
+          else await this.octokit.rest.issues.updateComment({ owner, repo, comment_id, body: remainingBody });
+          return;
+        }
+        case "review_comment": {
+          const { owner, repo, commentId: comment_id } = location;
+          if (remainingBody === null) await this.octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id });
+          else await this.octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id, body: remainingBody });
+          return;
+        }
+        case "review":
+          // A submitted review cannot be deleted, and only its author may edit it: fold it away instead.
+          await this.ensureHidden(location.nodeId, "OUTDATED");
+          return;
+      }
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  }
+
+  async ensureLabel({ owner, repo }: RepoRef, label: LabelSpec): Promise<void> {
+    try {
+      await this.octokit.rest.issues.createLabel({ owner, repo, ...label });
+    } catch (error) {
+      if ((error as { status?: number }).status === 422) return; // already exists
+      throw error;
+    }
+  }
+
+  async findIssueByMarker({ owner, repo }: RepoRef, marker: string, label: string): Promise<number | null> {
+    const { data } = await this.octokit.rest.issues.listForRepo({
+      owner,
+      repo,
+      labels: label,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: 100,
+    });
+    return data.find((issue) => issue.body?.includes(marker))?.number ?? null;
+  }
+
+  async createIssue({ owner, repo }: RepoRef, issue: NewIssue): Promise<number> {
+    const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue });
+    return data.number;
+  }
+
+  async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Finds the installation that can act on a repository and hands out a port for
+ * it. A flag may point into another repository, and the cases repository may
+ * belong to another account, so actions resolve their installation by repo.
+ */
+import type { Probot } from "probot";
+import { OctokitGitHub } from "./octokit-adapter.js";
+import type { GitHubGateway, GitHubPort, RepoRef } from "./port.js";
+
+export class ProbotGitHubGateway implements GitHubGateway {
+  /** owner login (lower-case) → installation id; installations are per account. */
+  private readonly installations = new Map<string, number>();
+
+  constructor(private readonly app: Pick<Probot, "auth">) {}
+
+  /** Webhooks name their installation; remembering it saves a lookup. */
+  remember(owner: string, installationId: number): void {
+    this.installations.set(owner.toLowerCase(), installationId);
+  }
+
+  async forRepository({ owner, repo }: RepoRef): Promise<GitHubPort> {
+    const key = owner.toLowerCase();
+    let installationId = this.installations.get(key);
+    if (installationId === undefined) {
+      const appOctokit = await this.app.auth();
+      const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner, repo });
+      installationId = data.id;
+      this.installations.set(key, installationId);
+    }
+    return new OctokitGitHub(await this.app.auth(installationId));
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The Probot app: wires the database, the GitHub gateway and the job worker,
+ * and registers the webhooks the app listens to. No logic lives here.
+ */
+import type { Probot } from "probot";
+import type { Runner } from "graphile-worker";
+import { startWorker } from "./actions/worker.js";
+import { receiveCommandWebhook } from "./events/receive-command.js";
+import { ProbotGitHubGateway } from "./github/probot-gateway.js";
+import type { GitHubGateway } from "./github/port.js";
+import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
+import type { Database } from "./store/database.js";
+
+export interface AppOptions {
+  db: Database;
+  /** Connection string for the job queue; the worker starts only when given. */
+  workerConnectionString?: string;
+  workerConcurrency?: number;
+  webHost: string;
+  /** Tests substitute the in-memory fake; production resolves installations through Probot. */
+  gateway?: GitHubGateway;
+  now?: () => Date;
+  onWorkerStarted?: (runner: Runner) => void;
+}
+
+export function createApp(options: AppOptions) {
+  return async (app: Probot): Promise<void> => {
+    const probotGateway = new ProbotGitHubGateway(app);
+    const gateway = options.gateway ?? probotGateway;
+    const deps = { db: options.db, gateway, webHost: options.webHost, log: app.log, now: options.now ?? (() => new Date()) };
+
+    app.on(
+      [
+        "issue_comment.created",
+        "issue_comment.edited",
+        "pull_request_review_comment.created",
+        "pull_request_review_comment.edited",
+        "pull_request_review.submitted",
+        "pull_request_review.edited",
+      ],
+      async (context) => {
+        const installationId = context.payload.installation?.id;
+        if (installationId !== undefined) probotGateway.remember(context.payload.repository.owner.login, installationId);
+        const queued = await receiveCommandWebhook(options.db, { id: context.id, name: context.name, payload: context.payload } as never);
+        if (queued > 0) context.log.info({ queued }, "queued /coc commands");
+      },
+    );
+
+    // A cases repository made private can take the case files that were waiting for it.
+    app.on("repository.privatized", async (context) => {
+      const { owner, name } = context.payload.repository;
+      await requeueActions(options.db, await pendingCaseIssueActions(options.db, owner.login, name));
+    });
+
+    if (options.workerConnectionString) {
+      const runner = await startWorker(options.workerConnectionString, deps, options.workerConcurrency ?? 4);
+      options.onWorkerStarted?.(runner);
+    }
+  };
+}

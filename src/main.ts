@@ -1,0 +1,54 @@
+/**
+ * Process entry for `npm start`: validates settings, opens the database
+ * (embedded PGlite under DATA_DIR when DATABASE_URL is unset), applies
+ * migrations, and starts Probot's server with the job worker. Without GitHub
+ * App credentials Probot serves its setup flow to register the app.
+ */
+import { run } from "probot";
+import type { Runner } from "graphile-worker";
+import { join } from "node:path";
+import { createApp } from "./index.js";
+import { readEnv, webHost } from "./env.js";
+import { openDatabase } from "./store/database.js";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./store/embedded-postgres.js";
+import { prepareDatabase } from "./store/prepare-database.js";
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  let embedded: EmbeddedPostgres | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(env.DATA_DIR, "pglite") });
+    url = embedded.url;
+    console.info(`Using embedded PostgreSQL in ${join(env.DATA_DIR, "pglite")} (set DATABASE_URL to use a PostgreSQL server)`);
+  }
+  const applied = await prepareDatabase(url);
+  if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`);
+
+  const db = openDatabase(url);
+  let runner: Runner | undefined;
+  const server = await run(
+    createApp({
+      db,
+      workerConnectionString: url,
+      workerConcurrency: env.WORKER_CONCURRENCY,
+      webHost: webHost(env),
+      onWorkerStarted: (r) => (runner = r),
+    }),
+  );
+
+  const shutdown = async () => {
+    await server.stop();
+    await runner?.stop();
+    await db.$disconnect();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

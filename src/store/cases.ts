@@ -1,0 +1,118 @@
+/**
+ * Cases and their reports. Recording a flag opens a case (or joins the open case
+ * about the same content), stores the report and its evidence, writes the audit
+ * events and saves the GitHub actions, all in one transaction.
+ */
+import type { PlannedAction } from "../actions/planned-action.js";
+import type { ContentSnapshot, RepoRef } from "../github/port.js";
+import { recordActions } from "./actions.js";
+import { appendAudit } from "./audit-log.js";
+import type { Database, Transaction } from "./database.js";
+
+export interface FlagToRecord {
+  casesRepo: RepoRef;
+  codePrefix: string;
+  contentKey: string;
+  commandKey: string;
+  reporterLogin: string;
+  reason: string;
+  commandUrl: string;
+  evidence: ContentSnapshot;
+  /** The actions to run, which depend on whether the report opened a case or joined one. */
+  plan(outcome: RecordedFlag): PlannedAction[];
+}
+
+export interface RecordedFlag {
+  caseId: string;
+  code: string;
+  reportId: string;
+  isNewCase: boolean;
+}
+
+/** @returns null when this command was already recorded (a retried job) */
+export async function recordFlag(db: Database, flag: FlagToRecord, now: Date): Promise<RecordedFlag | null> {
+  return db.$transaction(async (tx) => {
+    const duplicate = await tx.report.findUnique({ where: { commandKey: flag.commandKey }, select: { id: true } });
+    if (duplicate) return null;
+    // Serialises flags of the same content so two moderators flagging at once share one case.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${flag.contentKey}))`;
+    const open = await tx.case.findUnique({ where: { openContentKey: flag.contentKey }, select: { id: true, code: true } });
+    const caseRow = open ?? (await openCase(tx, flag, now));
+    const report = await tx.report.create({
+      data: {
+        caseId: caseRow.id,
+        reporterLogin: flag.reporterLogin,
+        reason: flag.reason,
+        commandUrl: flag.commandUrl,
+        commandKey: flag.commandKey,
+        createdAt: now,
+        evidence: { create: evidenceRow(flag.evidence, now) },
+      },
+    });
+    const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open };
+    await recordActions(tx, caseRow.id, flag.plan(outcome));
+    await appendAudit(
+      tx,
+      [
+        ...(open ? [] : [{ actor: flag.reporterLogin, action: "case.opened", caseId: caseRow.id, detail: { code: caseRow.code } }]),
+        { actor: flag.reporterLogin, action: "report.received", caseId: caseRow.id, detail: { reportId: report.id, source: "flag" } },
+        { actor: "app", action: "evidence.captured", caseId: caseRow.id, detail: { reportId: report.id, url: flag.evidence.url } },
+      ],
+      now,
+    );
+    return outcome;
+  });
+}
+
+async function openCase(tx: Transaction, flag: FlagToRecord, now: Date) {
+  const year = now.getUTCFullYear();
+  const scope = `${flag.casesRepo.owner}/${flag.casesRepo.repo}`.toLowerCase();
+  const [counter] = await tx.$queryRaw<Array<{ last: number }>>`
+    INSERT INTO case_counters (scope, year, last) VALUES (${scope}, ${year}, 1)
+    ON CONFLICT (scope, year) DO UPDATE SET last = case_counters.last + 1
+    RETURNING last`;
+  const code = formatCaseCode(flag.codePrefix, year, counter!.last);
+  return tx.case.create({
+    data: {
+      code,
+      casesOwner: flag.casesRepo.owner,
+      casesRepo: flag.casesRepo.repo,
+      subjectLogin: flag.evidence.authorLogin,
+      contentKey: flag.contentKey,
+      openContentKey: flag.contentKey,
+      createdAt: now,
+    },
+    select: { id: true, code: true },
+  });
+}
+
+export function formatCaseCode(prefix: string, year: number, sequence: number): string {
+  return `${prefix}-${year}-${String(sequence).padStart(4, "0")}`;
+}
+
+function evidenceRow(snapshot: ContentSnapshot, now: Date) {
+  return {
+    contentKind: snapshot.ref.kind,
+    nodeId: snapshot.nodeId,
+    url: snapshot.url,
+    authorLogin: snapshot.authorLogin,
+    body: snapshot.body,
+    contentCreatedAt: new Date(snapshot.createdAt),
+    contentEditedAt: snapshot.editedAt ? new Date(snapshot.editedAt) : null,
+    editHistory: snapshot.editHistory as unknown as object,
+    capturedAt: now,
+  };
+}
+
+/** Everything needed to render a case issue or a report comment. */
+export async function loadCaseView(db: Database, caseId: string) {
+  return db.case.findUnique({
+    where: { id: caseId },
+    include: { reports: { include: { evidence: true }, orderBy: { createdAt: "asc" } } },
+  });
+}
+export type CaseView = NonNullable<Awaited<ReturnType<typeof loadCaseView>>>;
+
+export async function setCaseIssueNumber(db: Database, caseId: string, issueNumber: number): Promise<void> {
+  await db.case.update({ where: { id: caseId }, data: { issueNumber } });
+}
