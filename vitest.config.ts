@@ -1,10 +1,19 @@
 import { defineConfig } from "vitest/config";
 
+// Database tests run on embedded PGlite always, and again on a PostgreSQL
+// server when TEST_DATABASE_URL names one (see .ci/run and the README).
+const databaseTests = ["test/store/**/*.test.ts", "test/integration/**/*.test.ts"];
+const serverUrl = process.env.TEST_DATABASE_URL;
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "pglite", include: databaseTests, env: { TEST_DATABASE_URL: "" } } },
+      ...(serverUrl ? [{ extends: true as const, test: { name: "postgresql", include: databaseTests, env: { TEST_DATABASE_URL: serverUrl } } }] : []),
+    ],
   },
 });

@@ -46,10 +46,20 @@ export function createApp(options: AppOptions) {
       },
     );
 
-    // A cases repository made private can take the case files that were waiting for it.
-    app.on("repository.privatized", async (context) => {
-      const { owner, name } = context.payload.repository;
-      await requeueActions(options.db, await pendingCaseIssueActions(options.db, owner.login, name));
+    // A cases repository that becomes usable (made private, created, or the app installed on it)
+    // takes the case files that were waiting for it, at once.
+    const retryCaseFiles = async (owner: string, repo: string) =>
+      requeueActions(options.db, await pendingCaseIssueActions(options.db, owner, repo));
+    app.on(["repository.privatized", "repository.created"], async (context) => {
+      const { owner, name, private: isPrivate } = context.payload.repository;
+      if (isPrivate) await retryCaseFiles(owner.login, name);
+    });
+    app.on("installation_repositories.added", async (context) => {
+      const account = context.payload.installation.account;
+      const owner = account && "login" in account ? account.login : account?.slug;
+      for (const repo of context.payload.repositories_added) {
+        if (owner && repo.private) await retryCaseFiles(owner, repo.name);
+      }
     });
 
     if (options.workerConnectionString) {

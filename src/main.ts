@@ -6,6 +6,7 @@
  */
 import { run } from "probot";
 import type { Runner } from "graphile-worker";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "./index.js";
 import { readEnv, webHost } from "./env.js";
@@ -14,6 +15,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "./store/embedded-p
 import { prepareDatabase } from "./store/prepare-database.js";
 
 async function main(): Promise<void> {
+  // Probot reads .env too, but only inside run(); the app's own settings are needed before that.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const env = readEnv();
   let embedded: EmbeddedPostgres | undefined;
   let url = env.DATABASE_URL;
@@ -37,6 +40,9 @@ async function main(): Promise<void> {
     }),
   );
 
+  // Probot installs a SIGINT handler that exits at once; the worker and the embedded database must close first.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   const shutdown = async () => {
     await server.stop();
     await runner?.stop();

@@ -3,7 +3,7 @@
  * an action twice (after a crash or a retry) leaves GitHub as running it once.
  */
 import type { GitHubGateway } from "../github/port.js";
-import { caseIssueBody, caseIssueTitle, caseMarker, reportComment } from "../messages/case-file.js";
+import { caseIssueBody, caseIssueTitle, caseMarker, reportComment, reportMarker } from "../messages/case-file.js";
 import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.js";
 import { loadCaseView, setCaseIssueNumber } from "../store/cases.js";
 import type { Database } from "../store/database.js";
@@ -38,6 +38,7 @@ export async function performAction(action: PlannedAction, deps: ActionDeps): Pr
       const repo = { owner: view.casesOwner, repo: view.casesRepo };
       const github = await deps.gateway.forRepository(repo);
       await assertPrivate(github, repo);
+      if (await github.hasCommentWithMarker(repo, view.issueNumber, reportMarker(action.reportId))) return;
       await github.createComment(repo, view.issueNumber, reportComment(view, action.reportId, action.protection));
       return;
     }

@@ -25,3 +25,17 @@ export const ACTION_PRIORITY: Record<ActionKind, number> = {
   "post-report-to-case": 30,
   reply: 40,
 };
+
+/**
+ * Attempts before an action is given up (graphile-worker backs off
+ * exponentially, up to about six hours between attempts). A case file waiting
+ * for a private cases repository keeps trying for about three weeks; making the
+ * repository private, or installing the app on it, retries at once.
+ */
+export const ACTION_MAX_ATTEMPTS: Record<ActionKind, number> = {
+  "hide-content": 25,
+  "remove-command": 25,
+  "open-case-issue": 100,
+  "post-report-to-case": 100,
+  reply: 25,
+};

@@ -16,16 +16,27 @@ export function buildTaskList(deps: WorkerDeps): TaskList {
   return {
     "handle-command": (payload, helpers) =>
       handleCommand(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
-    "run-action": (payload) => runAction(payload),
+    "run-action": (payload, helpers) => runAction(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
   };
 }
 
-/** graphile-worker's own log lines, routed to the app's logger. */
+/**
+ * graphile-worker's own log lines, routed to the app's logger. Its metadata can
+ * hold a job's payload (a command's text and reason) and raw errors, so only
+ * identifiers are passed on: logs must never carry case content.
+ */
 export function workerLogger(log: Logger): WorkerLogger {
   return new WorkerLogger(() => (level, message, meta) => {
     const method = level === "error" ? "error" : level === "warning" ? "warn" : level === "info" ? "info" : "debug";
-    log[method]({ worker: meta }, message);
+    const job = (meta as { job?: { id?: unknown; task_identifier?: unknown; attempts?: unknown } } | undefined)?.job;
+    const safe = job ? { jobId: job.id, task: job.task_identifier, attempts: job.attempts } : {};
+    log[method](safe, redactWorkerMessage(message));
   });
+}
+
+/** Failure messages embed the error text, which for GitHub errors may quote what was sent. */
+function redactWorkerMessage(message: string): string {
+  return message.split("\n")[0]!.slice(0, 300);
 }
 
 export async function startWorker(connectionString: string, deps: WorkerDeps, concurrency: number): Promise<Runner> {
@@ -33,13 +44,18 @@ export async function startWorker(connectionString: string, deps: WorkerDeps, co
     connectionString,
     concurrency,
     noHandleSignals: true,
+    noPreparedStatements: true,
+    // Schedules come from the app's own code, never from a crontab file in the working directory.
+    crontab: "",
     pollInterval: 1000,
     logger: workerLogger(deps.log),
     taskList: buildTaskList(deps),
   });
 }
 
-/** Runs every job that is due, then returns: for tests and one-shot maintenance. */
-export async function drainDueJobs(connectionString: string, deps: WorkerDeps): Promise<void> {
-  await runOnce({ connectionString, concurrency: 1, noHandleSignals: true, logger: workerLogger(deps.log), taskList: buildTaskList(deps) });
+/** Runs every job that is due (optionally only some tasks), then returns: for tests and one-shot maintenance. */
+export async function drainDueJobs(connectionString: string, deps: WorkerDeps, only?: string[]): Promise<void> {
+  const all = buildTaskList(deps);
+  const taskList = only ? Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name))) : all;
+  await runOnce({ connectionString, concurrency: 1, noHandleSignals: true, noPreparedStatements: true, logger: workerLogger(deps.log), taskList });
 }

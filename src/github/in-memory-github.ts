@@ -128,6 +128,9 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway {
     this.writes.push({ verb: "create-issue", repo: key(repo), number, issue });
     return number;
   }
+  async hasCommentWithMarker(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
+    return this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.some((c) => c.includes(marker)) ?? false;
+  }
   async createComment(repo: RepoRef, issueNumber: number, body: string): Promise<void> {
     this.maybeFail("createComment");
     this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.push(body);

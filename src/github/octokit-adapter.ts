@@ -22,7 +22,7 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 
 const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
   node(id: $id) {
-    ... on UserContentEditable {
+    ... on Comment {
       lastEditedAt
       userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
     }
@@ -52,9 +52,12 @@ interface RestContent {
   submitted_at?: string;
 }
 
+/** REST answers 404/410 for gone content; GraphQL answers 200 with a NOT_FOUND error. */
 export function isNotFound(error: unknown): boolean {
   const status = (error as { status?: number }).status;
-  return status === 404 || status === 410;
+  if (status === 404 || status === 410) return true;
+  const errors = (error as { errors?: Array<{ type?: string }> }).errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.type === "NOT_FOUND");
 }
 
 export class OctokitGitHub implements GitHubPort {
@@ -84,8 +87,8 @@ export class OctokitGitHub implements GitHubPort {
   async getPermission({ owner, repo }: RepoRef, login: string): Promise<RepoPermission> {
     try {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-      // role_name distinguishes maintain and triage, which `permission` folds into write and read.
-      const role = (data.role_name || data.permission) as RepoPermission;
+      // role_name tells maintain and triage apart (`permission` folds them into write and read); a custom role counts as its base `permission`.
+      const role = (["maintain", "triage"].includes(data.role_name) ? data.role_name : data.permission) as RepoPermission;
       return ["admin", "maintain", "write", "triage", "read"].includes(role) ? role : "none";
     } catch (error) {
       if (isNotFound(error)) return "none";
@@ -145,7 +148,12 @@ export class OctokitGitHub implements GitHubPort {
   }
 
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
-    await this.octokit.graphql(MINIMIZE, { id: nodeId, classifier });
+    try {
+      await this.octokit.graphql(MINIMIZE, { id: nodeId, classifier });
+    } catch (error) {
+      if (isNotFound(error)) return; // deleted since it was flagged: nothing left to hide
+      throw error;
+    }
   }
 
   async ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void> {
@@ -178,7 +186,7 @@ export class OctokitGitHub implements GitHubPort {
     try {
       await this.octokit.rest.issues.createLabel({ owner, repo, ...label });
     } catch (error) {
-      if ((error as { status?: number }).status === 422) return; // already exists
+      if ((error as { response?: { data?: { errors?: Array<{ code?: string }> } } }).response?.data?.errors?.some((e) => e.code === "already_exists")) return;
       throw error;
     }
   }
@@ -199,6 +207,11 @@ export class OctokitGitHub implements GitHubPort {
   async createIssue({ owner, repo }: RepoRef, issue: NewIssue): Promise<number> {
     const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue });
     return data.number;
+  }
+
+  async hasCommentWithMarker({ owner, repo }: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+    return comments.some((comment) => comment.body?.includes(marker));
   }
 
   async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string): Promise<void> {

@@ -76,6 +76,8 @@ export interface GitHubPort {
   /** Finds an issue whose body carries `marker`; makes creating a case issue idempotent. */
   findIssueByMarker(repo: RepoRef, marker: string, label: string): Promise<number | null>;
   createIssue(repo: RepoRef, issue: NewIssue): Promise<number>;
+  /** Whether the issue already has a comment carrying `marker`; makes posting to a case file idempotent. */
+  hasCommentWithMarker(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean>;
   createComment(repo: RepoRef, issueNumber: number, body: string): Promise<void>;
 }
 

@@ -17,6 +17,11 @@ export function caseMarker(code: string): string {
   return `<!-- coc-case:${code} -->`;
 }
 
+/** Hidden marker on a report comment, so a retried post is not posted twice. */
+export function reportMarker(reportId: string): string {
+  return `<!-- coc-report:${reportId} -->`;
+}
+
 export function caseIssueTitle(view: CaseView): string {
   const evidence = view.reports[0]?.evidence;
   const what = evidence ? describeKind(evidence.contentKind) : "content";
@@ -55,7 +60,7 @@ export function reportComment(view: CaseView, reportId: string, protection: Prot
   const index = view.reports.findIndex((r) => r.id === reportId);
   const report = view.reports[index];
   if (!report) throw new Error(`report ${reportId} is not part of case ${view.code}`);
-  return [caseMarker(view.code), reportSection(report, index + 1, protection)].join("\n");
+  return [caseMarker(view.code), reportMarker(report.id), reportSection(report, index + 1, protection)].join("\n");
 }
 
 function reportSection(report: ReportView, number: number, protection: Protection | null): string {

@@ -1,0 +1,105 @@
+/**
+ * Webhook payloads for tests, built from GitHub's real examples
+ * (@octokit/webhooks-examples) with only the fields a test cares about changed.
+ */
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
+  name: string;
+  examples: Array<Record<string, unknown> & { action?: string }>;
+}>;
+
+type Json = Record<string, any>;
+
+/** A deep copy of the first real example for an event and action. */
+export function realPayload(event: string, action: string): Json {
+  const found = examples.find((e) => e.name === event)?.examples.find((x) => x.action === action);
+  if (!found) throw new Error(`no webhook example for ${event}.${action}`);
+  return structuredClone(found) as Json;
+}
+
+export interface Place {
+  owner?: string;
+  repo?: string;
+  installationId?: number;
+  sender?: string;
+}
+
+function placed(payload: Json, place: Place): Json {
+  const owner = place.owner ?? "acme";
+  const repo = place.repo ?? "widgets";
+  payload.repository = { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, owner: { ...payload.repository.owner, login: owner } };
+  payload.installation = { id: place.installationId ?? 4242, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  const sender = place.sender ?? "mod-maria";
+  payload.sender = { ...payload.sender, login: sender, type: "User" };
+  return payload;
+}
+
+export function issueCommentCreated(options: Place & { body: string; commentId?: number; issueNumber?: number; isPullRequest?: boolean; authorType?: string }): Json {
+  const payload = placed(realPayload("issue_comment", "created"), options);
+  const owner = payload.repository.owner.login;
+  const repo = payload.repository.name;
+  const number = options.issueNumber ?? 7;
+  const id = options.commentId ?? 9001;
+  payload.issue = { ...payload.issue, number, html_url: `https://github.com/${owner}/${repo}/issues/${number}` };
+  if (options.isPullRequest) payload.issue.pull_request = { url: `https://api.github.com/repos/${owner}/${repo}/pulls/${number}` };
+  else delete payload.issue.pull_request;
+  payload.comment = {
+    ...payload.comment,
+    id,
+    node_id: `IC_command${id}`,
+    body: options.body,
+    html_url: `https://github.com/${owner}/${repo}/issues/${number}#issuecomment-${id}`,
+    user: { ...payload.comment.user, login: payload.sender.login, type: options.authorType ?? "User" },
+  };
+  return payload;
+}
+
+export function issueCommentEdited(options: Parameters<typeof issueCommentCreated>[0] & { previousBody: string }): Json {
+  const payload = issueCommentCreated(options);
+  payload.action = "edited";
+  payload.changes = { body: { from: options.previousBody } };
+  return payload;
+}
+
+export function reviewCommentCreated(options: Place & { body: string; commentId?: number; pullNumber?: number }): Json {
+  const payload = placed(realPayload("pull_request_review_comment", "created"), options);
+  const owner = payload.repository.owner.login;
+  const repo = payload.repository.name;
+  const number = options.pullNumber ?? 12;
+  const id = options.commentId ?? 7001;
+  payload.pull_request = { ...payload.pull_request, number };
+  payload.comment = {
+    ...payload.comment,
+    id,
+    body: options.body,
+    html_url: `https://github.com/${owner}/${repo}/pull/${number}#discussion_r${id}`,
+    user: { ...payload.comment.user, login: payload.sender.login, type: "User" },
+  };
+  return payload;
+}
+
+export function reviewSubmitted(options: Place & { body: string; reviewId?: number; pullNumber?: number }): Json {
+  const payload = placed(realPayload("pull_request_review", "submitted"), options);
+  const owner = payload.repository.owner.login;
+  const repo = payload.repository.name;
+  const number = options.pullNumber ?? 12;
+  const id = options.reviewId ?? 5001;
+  payload.pull_request = { ...payload.pull_request, number };
+  payload.review = {
+    ...payload.review,
+    id,
+    node_id: `PRR_review${id}`,
+    body: options.body,
+    html_url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-${id}`,
+    user: { ...payload.review.user, login: payload.sender.login, type: "User" },
+  };
+  return payload;
+}
+
+export function repositoryPrivatized(options: Place): Json {
+  const payload = placed(realPayload("repository", "privatized"), options);
+  payload.repository.private = true;
+  return payload;
+}

@@ -1,0 +1,231 @@
+/**
+ * `/coc flag` end to end through Probot's webhook verification, the job queue
+ * and the database, against the in-memory GitHub.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import { verifyAuditLog } from "../../src/store/audit-log.js";
+import { issueCommentCreated, issueCommentEdited, repositoryPrivatized } from "../factories/webhooks.js";
+import { abusiveComment, CASES, fakeWorld, MODERATOR, PROJECT } from "../support/fake-world.js";
+import { startHarness, type Harness } from "../support/probot-harness.js";
+import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database.js";
+
+const NOW = new Date("2026-03-04T10:00:00Z");
+const LINK = "https://github.com/acme/widgets/issues/7#issuecomment-555";
+
+describe(`/coc flag (${testBackend})`, () => {
+  let database: TestDatabase;
+  let github: InMemoryGitHub;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(async () => {
+    github = fakeWorld();
+    harness = await startHarness({ database, gateway: github, now: () => NOW });
+  });
+  afterEach(async () => {
+    const db = database.db;
+    await db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
+    await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
+  });
+
+  const flag = (body: string, extra: Partial<Parameters<typeof issueCommentCreated>[0]> = {}) =>
+    harness.deliver("issue_comment", issueCommentCreated({ body, sender: MODERATOR, commentId: 9001, ...extra }));
+
+  it("hides the comment first, removes the command, and opens a private case with safely quoted evidence", async () => {
+    await flag(`/coc flag ${LINK} personal attack on @someone`);
+    expect(github.writes).toEqual([]); // the webhook only records and queues
+    await harness.drain();
+
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "label", "label", "create-issue"]);
+    expect(github.writes[0]).toEqual({ verb: "hide", nodeId: "IC_abusive555", classifier: "ABUSE" });
+    expect(github.writes[1]).toMatchObject({ location: { kind: "issue_comment", commentId: 9001 }, remainingBody: null });
+
+    const [issue] = github.issuesIn(CASES);
+    expect(issue!.title).toBe("COC-2026-0001: flagged comment");
+    expect(issue!.labels).toEqual(["coc-case", "state: new"]);
+    expect(issue!.body).toContain("<!-- coc-case:COC-2026-0001 -->");
+    expect(issue!.body).toContain("`troll-tom`");
+    expect(issue!.body).toContain("`mod-maria`");
+    expect(issue!.body).toContain("Hidden on GitHub");
+    // The evidence is quoted inside a code fence, and nothing outside code can mention or reference anyone.
+    expect(issue!.body).toMatch(/```text\nYou are all idiots\. @mod-maria see #12 and @acme\/core\n```/);
+    const outsideCode = issue!.body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
+    expect(outsideCode).not.toMatch(/@[a-z]/i);
+    expect(outsideCode).not.toMatch(/#\d/);
+
+    const cases = await database.db.case.findMany({ include: { reports: { include: { evidence: true } } } });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ code: "COC-2026-0001", issueNumber: 1, subjectLogin: "troll-tom", state: "open" });
+    expect(cases[0]!.reports[0]).toMatchObject({ reporterLogin: MODERATOR, reason: "personal attack on @someone" });
+    expect(cases[0]!.reports[0]!.evidence).toMatchObject({
+      body: abusiveComment().body,
+      authorLogin: "troll-tom",
+      url: LINK,
+      editHistory: abusiveComment().editHistory,
+    });
+
+    const actions = await database.db.action.findMany();
+    expect(actions.every((a) => a.status === "done")).toBe(true);
+    const audit = await database.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual([
+      "case.opened",
+      "report.received",
+      "evidence.captured",
+      "action.hide-content",
+      "action.remove-command",
+      "action.open-case-issue",
+    ]);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: true, count: 6 });
+  });
+
+  it("flags the issue itself without a link, and says its body cannot be hidden", async () => {
+    await flag("/coc flag off-topic rant");
+    await harness.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "label", "label", "label", "create-issue"]);
+    const [issue] = github.issuesIn(CASES);
+    expect(issue!.title).toBe("COC-2026-0001: flagged issue or pull request body");
+    expect(issue!.labels).toContain("needs-decision: public body");
+    expect(issue!.body).toContain("GitHub cannot hide an issue or pull request body");
+  });
+
+  it("adds a second report to the open case when the same content is flagged again", async () => {
+    await flag(`/coc flag ${LINK} first`);
+    await harness.drain();
+    github.setPermission(PROJECT, "mod-omar", "write");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK} second`, sender: "mod-omar", commentId: 9002 }));
+    await harness.drain();
+
+    expect(await database.db.case.count()).toBe(1);
+    expect(await database.db.report.count()).toBe(2);
+    const [issue] = github.issuesIn(CASES);
+    expect(github.issuesIn(CASES)).toHaveLength(1);
+    expect(issue!.comments).toHaveLength(1);
+    expect(issue!.comments[0]).toContain("### Report 2");
+    expect(issue!.comments[0]).toContain("`mod-omar`");
+    expect(issue!.comments[0]).toContain("Already hidden on GitHub");
+  });
+
+  it("changes nothing when GitHub redelivers the same webhook", async () => {
+    const payload = issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR });
+    await harness.deliver("issue_comment", payload, "delivery-1");
+    await harness.deliver("issue_comment", payload, "delivery-1");
+    await harness.drain();
+    await harness.deliver("issue_comment", payload, "delivery-1");
+    await harness.drain();
+    expect(await database.db.report.count()).toBe(1);
+    expect(github.writes.filter((w) => w.verb === "create-issue")).toHaveLength(1);
+  });
+
+  it("gives people who may not flag no effect and no reply", async () => {
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: "troll-tom" }));
+    await harness.deliver("issue_comment", issueCommentCreated({ body: "/coc flg", sender: "troll-tom", commentId: 9003 }));
+    await harness.drain();
+    expect(github.writes).toEqual([]);
+    expect(await database.db.case.count()).toBe(0);
+  });
+
+  it("lets users and teams listed under moderators flag", async () => {
+    github.setPermission(PROJECT, "helper-hana", "read");
+    github.setPermission(PROJECT, "team-tara", "triage");
+    github.addTeamMember("acme", "moderation", "team-tara");
+    github.configs.set("acme/widgets", { moderators: { users: ["Helper-Hana"], teams: ["moderation"] } });
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: "helper-hana", commentId: 9101 }));
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: "team-tara", commentId: 9102 }));
+    await harness.drain();
+    const reporters = (await database.db.report.findMany({ orderBy: { createdAt: "asc" } })).map((r) => r.reporterLogin).sort();
+    expect(reporters).toEqual(["helper-hana", "team-tara"]);
+  });
+
+  it("answers a mistyped command with the valid commands, and nothing else happens", async () => {
+    await flag("/coc flga something");
+    await harness.drain();
+    expect(github.writes).toEqual([
+      {
+        verb: "comment",
+        repo: "acme/widgets",
+        issueNumber: 7,
+        body: "@mod-maria `/coc flga` is not a command. Valid commands here: `/coc flag`, `/coc help`.",
+      },
+    ]);
+    expect(await database.db.case.count()).toBe(0);
+  });
+
+  it("reports an invalid configuration once, naming the failing path, and runs nothing", async () => {
+    github.configs.set("acme/widgets", { flag: { hide: "yes" } });
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain();
+    expect(github.writes).toHaveLength(1);
+    const reply = github.writes[0] as { verb: string; body: string };
+    expect(reply.verb).toBe("comment");
+    expect(reply.body).toMatch(/^@mod-maria the `\/coc` command did not run\. `\.github\/coc\.yml` is invalid: `flag\.hide`/);
+    expect(await database.db.case.count()).toBe(0);
+  });
+
+  it("ignores commands in quotes and code, and runs only new commands on an edited comment", async () => {
+    await flag(`> /coc flag ${LINK}\n\n\`\`\`\n/coc flag ${LINK}\n\`\`\``);
+    await harness.drain();
+    expect(await database.db.report.count()).toBe(0);
+
+    const before = "thanks for the patch";
+    await harness.deliver("issue_comment", issueCommentEdited({ body: `${before}\n/coc flag ${LINK}`, previousBody: before, sender: MODERATOR }));
+    await harness.drain();
+    expect(await database.db.report.count()).toBe(1);
+    // Other text in the comment is kept: only the command line is taken out.
+    expect(github.writes.find((w) => w.verb === "remove-command")).toMatchObject({ remainingBody: before });
+
+    await harness.deliver("issue_comment", issueCommentEdited({ body: `${before} (typo fixed)\n/coc flag ${LINK}`, previousBody: `${before}\n/coc flag ${LINK}`, sender: MODERATOR }));
+    await harness.drain();
+    expect(await database.db.report.count()).toBe(1);
+  });
+
+  it("never writes a case into a public repository, tells the moderator, and writes it once the repository is private", async () => {
+    github.addRepository(CASES, { private: false });
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain();
+
+    expect(github.issuesIn(CASES)).toEqual([]);
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "comment"]);
+    const notice = (github.writes[2] as { body: string }).body;
+    expect(notice).toContain("is not a private repository");
+    expect(notice).not.toContain("troll-tom");
+    const pending = await database.db.action.findFirst({ where: { kind: "open-case-issue" } });
+    expect(pending).toMatchObject({ status: "pending", lastError: "cases repository acme/coc-cases is not private" });
+
+    github.addRepository(CASES, { private: true });
+    await harness.deliver("repository", repositoryPrivatized({ repo: CASES.repo }));
+    await harness.drain();
+    expect(github.issuesIn(CASES)).toHaveLength(1);
+    expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+
+  it("loses nothing when the app stops between recording and acting: a restarted app runs the pending actions", async () => {
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain(["handle-command"]); // the case is recorded, then the process "dies" before any action
+    expect(github.writes).toEqual([]);
+    expect(await database.db.action.count({ where: { status: "pending" } })).toBe(3);
+
+    const restarted = await startHarness({ database, gateway: github, now: () => NOW });
+    await restarted.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "label", "label", "create-issue"]);
+    expect(await database.db.action.count({ where: { status: "pending" } })).toBe(0);
+  });
+
+  it("retries an action GitHub failed, without repeating the ones that succeeded", async () => {
+    github.failNext.set("createIssue", 1);
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "label", "label"]);
+    expect(await database.db.action.findFirst({ where: { kind: "open-case-issue" } })).toMatchObject({ status: "pending", attempts: 1 });
+
+    await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now()`); // the backoff has passed
+    await harness.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "label", "label", "create-issue"]);
+    expect(github.issuesIn(CASES)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * `/coc flag https://github.com/acme/widgets/issues/7#issuecomment-555 personal attack`
+ * end to end with the real Octokit adapter over HTTP: a signed webhook goes
+ * through Probot, the job queue is drained, and every request GitHub would get
+ * is scripted with strict nock (a missing, unused or contract-breaking request
+ * fails the test). The same scenario runs against GitHub Enterprise Server.
+ * The behaviour itself is covered in depth by flag-command.test.ts on the fake.
+ */
+import type nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { issueCommentCreated } from "../factories/webhooks.js";
+import { startHarness } from "../support/probot-harness.js";
+import { githubApi, useStrictNock } from "../support/strict-nock.js";
+import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database.js";
+import { NOT_FOUND, parsedBody } from "../support/test-octokit.js";
+
+const NOW = new Date("2026-03-04T10:00:00Z");
+const INSTALLATION = 4242;
+const TOKEN = "ghs_installation4242";
+const ABUSE = "You are all idiots. @mod-maria see #12 and @acme/core";
+const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
+
+interface Host {
+  name: string;
+  webHost: string;
+  /** Probot's baseUrl; undefined for github.com. */
+  baseUrl: string | undefined;
+  api: string;
+  /** Where Octokit sends GraphQL: `…/graphql` on github.com, `/api/graphql` on GHES. */
+  graphqlBase: string;
+}
+
+const DOTCOM: Host = { name: "github.com", webHost: "github.com", baseUrl: undefined, api: "https://api.github.com", graphqlBase: "https://api.github.com" };
+const GHES: Host = {
+  name: "GitHub Enterprise Server",
+  webHost: "ghe.example.com",
+  baseUrl: "https://ghe.example.com/api/v3",
+  api: "https://ghe.example.com/api/v3",
+  graphqlBase: "https://ghe.example.com/api",
+};
+
+/** Scripts GitHub's side of one `/coc flag`, recording each request in the order it arrived, with its body. */
+function scriptFlag(host: Host) {
+  const calls: string[] = [];
+  const bodies = new Map<string, unknown[]>();
+  const answer = (label: string, interceptor: nock.Interceptor, status: number, response: unknown = "", headers: Record<string, string> = {}) => {
+    interceptor.reply((_uri, body) => {
+      calls.push(label);
+      bodies.set(label, [...(bodies.get(label) ?? []), parsedBody(body)]);
+      return [status, response as string, headers];
+    });
+  };
+  const api = githubApi(host.api);
+  const asApp = (i: nock.Interceptor) => i.matchHeader("authorization", /^bearer \S+\.\S+\.\S+$/);
+  const asInstallation = (i: nock.Interceptor) => i.matchHeader("authorization", `token ${TOKEN}`);
+  const graphql = (operation: string) =>
+    asInstallation(githubApi(host.graphqlBase).post("/graphql", (body: { query?: string }) => body.query?.includes(operation) === true));
+  const casesRepo = { name: "coc-cases", owner: { login: "acme" }, private: true };
+  const commentUrl = `https://${host.webHost}/acme/widgets/issues/7#issuecomment-555`;
+
+  // The command job: which installation, its token, the configuration, may the sender flag, the evidence, where cases go.
+  answer("GET installation", asApp(api.get("/repos/acme/widgets/installation")), 200, { id: INSTALLATION, account: { login: "acme" } });
+  answer("POST access token", asApp(api.post(`/app/installations/${INSTALLATION}/access_tokens`)), 201, {
+    token: TOKEN,
+    expires_at: "2099-01-01T00:00:00Z",
+    permissions: { issues: "write", metadata: "read" },
+    repository_selection: "all",
+  });
+  answer("GET repo config", asInstallation(api.get("/repos/acme/widgets/contents/.github%2Fcoc.yml")), 404, NOT_FOUND);
+  answer("GET org config", asInstallation(api.get("/repos/acme/.github/contents/.github%2Fcoc.yml")), 404, NOT_FOUND);
+  answer("GET permission", asInstallation(api.get("/repos/acme/widgets/collaborators/mod-maria/permission")), 200, {
+    permission: "write",
+    role_name: "maintain",
+    user: { login: "mod-maria" },
+  });
+  answer("GET comment", asInstallation(api.get("/repos/acme/widgets/issues/comments/555")), 200, {
+    id: 555,
+    node_id: "IC_abusive555",
+    html_url: commentUrl,
+    body: ABUSE,
+    user: { login: "troll-tom", type: "User" },
+    created_at: "2026-03-04T09:00:00Z",
+  });
+  answer("POST graphql ContentDetails", graphql("query ContentDetails"), 200, {
+    data: {
+      node: {
+        lastEditedAt: "2026-03-04T09:05:00Z",
+        userContentEdits: { nodes: [{ editedAt: "2026-03-04T09:05:00Z", editor: { login: "troll-tom" }, diff: "You are idiots." }] },
+        isMinimized: false,
+      },
+    },
+  });
+  answer("GET cases repo", asInstallation(api.get("/repos/acme/coc-cases")), 200, casesRepo);
+  // The actions, protection first.
+  answer("POST graphql minimizeComment", graphql("minimizeComment"), 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+  answer("DELETE command comment", asInstallation(api.delete("/repos/acme/widgets/issues/comments/9001")), 204);
+  answer("GET cases repo", asInstallation(api.get("/repos/acme/coc-cases")), 200, casesRepo);
+  answer(
+    "GET case issues",
+    asInstallation(api.get("/repos/acme/coc-cases/issues").query({ labels: "coc-case", state: "all", sort: "created", direction: "desc", per_page: "100" })),
+    200,
+    [],
+  );
+  answer("POST label", asInstallation(api.post("/repos/acme/coc-cases/labels")), 201, { id: 1 });
+  answer("POST label", asInstallation(api.post("/repos/acme/coc-cases/labels")), 201, { id: 2 });
+  answer("POST case issue", asInstallation(api.post("/repos/acme/coc-cases/issues")), 201, { number: 31, html_url: "unused" });
+
+  return { calls, bodies, commentUrl };
+}
+
+const EXPECTED_CALLS = [
+  "GET installation",
+  "POST access token",
+  "GET repo config",
+  "GET org config",
+  "GET permission",
+  "GET comment",
+  "POST graphql ContentDetails",
+  "GET cases repo",
+  "POST graphql minimizeComment",
+  "DELETE command comment",
+  "GET cases repo",
+  "GET case issues",
+  "POST label",
+  "POST label",
+  "POST case issue",
+];
+
+// Each scenario runs Probot, the job queue and a database for real: give it time beyond the unit-test default.
+describe.each([DOTCOM, GHES])(`/coc flag over HTTP on $name (${testBackend})`, { timeout: 60_000 }, (host) => {
+  useStrictNock();
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  afterEach(async () => {
+    await database.db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
+    await database.db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
+  });
+
+  const flagPayload = (link: string) => {
+    const payload = issueCommentCreated({ body: `/coc flag ${link} personal attack on @someone`, sender: "mod-maria", commentId: 9001 });
+    for (const part of [payload.issue, payload.comment]) part.html_url = part.html_url.replace("https://github.com/", `https://${host.webHost}/`);
+    return payload;
+  };
+  const harness = () => startHarness({ database, baseUrl: host.baseUrl, webHost: host.webHost, now: () => NOW });
+
+  it("hides the comment, removes the command, then opens the private case with quoted evidence", async () => {
+    const github = scriptFlag(host);
+    const app = await harness();
+    await app.deliver("issue_comment", flagPayload(github.commentUrl));
+    expect(github.calls).toEqual([]); // the webhook only records and queues
+    await app.drain();
+
+    expect(github.calls).toEqual(EXPECTED_CALLS);
+    const writes = github.calls.filter((call) => !call.startsWith("GET") && !call.includes("access token") && !call.includes("ContentDetails"));
+    expect(writes).toEqual(["POST graphql minimizeComment", "DELETE command comment", "POST label", "POST label", "POST case issue"]);
+
+    expect(github.bodies.get("POST graphql ContentDetails")).toEqual([{ query: expect.any(String), variables: { id: "IC_abusive555" } }]);
+    expect(github.bodies.get("POST graphql minimizeComment")).toEqual([
+      { query: expect.any(String), variables: { id: "IC_abusive555", classifier: "ABUSE" } },
+    ]);
+    expect(github.bodies.get("POST label")).toEqual([
+      { name: "coc-case", color: "5319e7", description: "A Code of Conduct case file" },
+      { name: "state: new", color: "d93f0b", description: "Awaiting acknowledgement by the committee" },
+    ]);
+    const [issue] = github.bodies.get("POST case issue") as Array<{ title: string; body: string; labels: string[] }>;
+    expect(Object.keys(issue!).sort()).toEqual(["body", "labels", "title"]);
+    expect(issue!.title).toBe("COC-2026-0001: flagged comment");
+    expect(issue!.labels).toEqual(["coc-case", "state: new"]);
+    expect(issue!.body).toContain("<!-- coc-case:COC-2026-0001 -->");
+    expect(issue!.body).toContain("```text\nYou are all idiots. @mod-maria see #12 and @acme/core\n```");
+    expect(issue!.body).toContain("```text\nYou are idiots.\n```"); // the edit history, from GraphQL
+    expect(issue!.body).toContain(`\`${github.commentUrl}\``);
+    expect(issue!.body).toContain("`troll-tom`");
+    const outsideCode = issue!.body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
+    expect(outsideCode).not.toMatch(/@[a-z]/i);
+    expect(outsideCode).not.toMatch(/#\d/);
+
+    const [stored] = await database.db.case.findMany();
+    expect(stored).toMatchObject({ code: "COC-2026-0001", issueNumber: 31, subjectLogin: "troll-tom", casesOwner: "acme", casesRepo: "coc-cases" });
+    expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+
+  it("does nothing more when GitHub redelivers the same webhook", async () => {
+    const github = scriptFlag(host);
+    const app = await harness();
+    const payload = flagPayload(github.commentUrl);
+    await app.deliver("issue_comment", payload, "delivery-1");
+    await app.deliver("issue_comment", payload, "delivery-1");
+    await app.drain();
+    expect(github.calls).toEqual(EXPECTED_CALLS);
+
+    // Nothing is queued for a delivery already taken in, and strict nock has nothing
+    // left to answer: any further request would fail the test.
+    await app.deliver("issue_comment", payload, "delivery-1");
+    expect(await database.db.$queryRawUnsafe(`SELECT id FROM graphile_worker._private_jobs`)).toEqual([]);
+    await app.drain();
+    expect(github.calls).toEqual(EXPECTED_CALLS);
+    expect(await database.db.report.count()).toBe(1);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A small GitHub world on the in-memory fake: an organisation "acme" with a
+ * public project repository, a private cases repository, a moderator and a
+ * flagged comment. Tests change what they need from here.
+ */
+import { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import type { ContentSnapshot } from "../../src/github/port.js";
+
+export const PROJECT = { owner: "acme", repo: "widgets" };
+export const CASES = { owner: "acme", repo: "coc-cases" };
+export const MODERATOR = "mod-maria";
+
+export function abusiveComment(overrides: Partial<ContentSnapshot> = {}): ContentSnapshot {
+  return {
+    ref: { kind: "issue_comment", ...PROJECT, number: 7, commentId: 555 },
+    nodeId: "IC_abusive555",
+    url: "https://github.com/acme/widgets/issues/7#issuecomment-555",
+    authorLogin: "troll-tom",
+    body: "You are all idiots. @mod-maria see #12 and @acme/core",
+    createdAt: "2026-03-04T09:00:00Z",
+    editedAt: "2026-03-04T09:05:00Z",
+    editHistory: [{ editedAt: "2026-03-04T09:05:00Z", editor: "troll-tom", diff: "You are idiots." }],
+    hideable: true,
+    isMinimized: false,
+    ...overrides,
+  };
+}
+
+export function issueBody(overrides: Partial<ContentSnapshot> = {}): ContentSnapshot {
+  return {
+    ref: { kind: "issue", ...PROJECT, number: 7 },
+    nodeId: "I_issue7",
+    url: "https://github.com/acme/widgets/issues/7",
+    authorLogin: "troll-tom",
+    body: "An issue body written to offend.",
+    createdAt: "2026-03-04T08:00:00Z",
+    editedAt: null,
+    editHistory: [],
+    hideable: false,
+    isMinimized: false,
+    ...overrides,
+  };
+}
+
+export function fakeWorld(): InMemoryGitHub {
+  const github = new InMemoryGitHub();
+  github.addRepository(PROJECT, { private: false });
+  github.addRepository(CASES, { private: true });
+  github.setPermission(PROJECT, MODERATOR, "maintain");
+  github.addContent(abusiveComment());
+  github.addContent(issueBody());
+  return github;
+}

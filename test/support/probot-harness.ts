@@ -1,0 +1,71 @@
+/**
+ * Runs the real app inside a real Probot instance for integration tests:
+ * webhooks go through Probot's signature verification, and the job queue is
+ * drained on demand so a test can look at the state between steps.
+ */
+import { sign } from "@octokit/webhooks-methods";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { Probot, ProbotOctokit } from "probot";
+import { pino } from "pino";
+import { drainDueJobs, type WorkerDeps } from "../../src/actions/worker.js";
+import type { GitHubGateway } from "../../src/github/port.js";
+import { createApp } from "../../src/index.js";
+import type { TestDatabase } from "./test-database.js";
+
+export const WEBHOOK_SECRET = "test-webhook-secret";
+
+export const TEST_PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs1", format: "pem" })
+  .toString();
+
+export const quietLog = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+
+export interface Harness {
+  probot: Probot;
+  deliver(name: string, payload: object, id?: string): Promise<string>;
+  /** Runs due jobs; with `only`, just those tasks (e.g. to stop "the process" before any GitHub action runs). */
+  drain(only?: string[]): Promise<void>;
+}
+
+export async function startHarness(options: {
+  database: TestDatabase;
+  gateway?: GitHubGateway;
+  webHost?: string;
+  baseUrl?: string;
+  now?: () => Date;
+}): Promise<Harness> {
+  const probot = new Probot({
+    appId: 1,
+    privateKey: TEST_PRIVATE_KEY,
+    secret: WEBHOOK_SECRET,
+    log: quietLog as never,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    // Retries and pacing are production behaviour; in tests they only add waiting (a second per write).
+    // A function, not an object: Probot passes its own `throttle` options, which would replace ours whole.
+    Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...options.throttle, enabled: false },
+    })),
+  });
+  const webHost = options.webHost ?? "github.com";
+  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now }));
+  await probot.ready();
+  const { ProbotGitHubGateway } = await import("../../src/github/probot-gateway.js");
+  const deps: WorkerDeps = {
+    db: options.database.db,
+    gateway: options.gateway ?? new ProbotGitHubGateway(probot),
+    webHost,
+    log: quietLog as never,
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    probot,
+    async deliver(name, payload, id = randomUUID()) {
+      const body = JSON.stringify(payload);
+      await probot.webhooks.verifyAndReceive({ id, name: name as never, payload: body, signature: await sign(WEBHOOK_SECRET, body) });
+      return id;
+    },
+    drain: (only) => drainDueJobs(options.database.url, deps, only),
+  };
+}

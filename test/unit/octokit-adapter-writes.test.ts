@@ -1,0 +1,143 @@
+/**
+ * The Octokit adapter's write verbs, the ones `/coc flag` performs on GitHub
+ * (hide the content, remove the command, label and open the case issue), against
+ * strict nock with GitHub's REST and GraphQL contracts checked. Each "ensure"
+ * verb must be safe to run twice, so "already done" answers count as success.
+ */
+import { describe, expect, it } from "vitest";
+import { OctokitGitHub } from "../../src/github/octokit-adapter.js";
+import { githubApi, useStrictNock } from "../support/strict-nock.js";
+import { NOT_FOUND, recorder, testOctokit } from "../support/test-octokit.js";
+
+useStrictNock();
+
+const PROJECT = { owner: "acme", repo: "widgets" };
+const CASES = { owner: "acme", repo: "coc-cases" };
+const github = () => new OctokitGitHub(testOctokit());
+const minimized = { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } };
+
+describe("ensureHidden", () => {
+  it("minimizes the comment through GraphQL with the classifier", async () => {
+    const sent = recorder();
+    githubApi().post("/graphql").reply(sent.reply(200, minimized));
+    await github().ensureHidden("IC_abusive555", "ABUSE");
+    expect(sent.bodies).toEqual([{ query: expect.stringContaining("minimizeComment(input:"), variables: { id: "IC_abusive555", classifier: "ABUSE" } }]);
+  });
+
+  it("rejects when GitHub answers with a GraphQL error, so the action is retried", async () => {
+    githubApi().post("/graphql").reply(200, { data: null, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] });
+    await expect(github().ensureHidden("IC_abusive555", "ABUSE")).rejects.toThrow(/Resource not accessible/);
+  });
+});
+
+describe("ensureCommandRemoved", () => {
+  const issueComment = { kind: "issue_comment" as const, ...PROJECT, commentId: 9001 };
+  const reviewComment = { kind: "review_comment" as const, ...PROJECT, commentId: 7001 };
+
+  it("deletes an issue comment that held only the command", async () => {
+    githubApi().delete("/repos/acme/widgets/issues/comments/9001").reply(204);
+    await github().ensureCommandRemoved(issueComment, null);
+  });
+
+  it("rewrites an issue comment that has other text, keeping that text", async () => {
+    const sent = recorder();
+    githubApi().patch("/repos/acme/widgets/issues/comments/9001").reply(sent.reply(200, { id: 9001 }));
+    await github().ensureCommandRemoved(issueComment, "thanks for the patch");
+    expect(sent.bodies).toEqual([{ body: "thanks for the patch" }]);
+  });
+
+  it("deletes or rewrites a review comment", async () => {
+    const sent = recorder();
+    githubApi().delete("/repos/acme/widgets/pulls/comments/7001").reply(204);
+    githubApi().patch("/repos/acme/widgets/pulls/comments/7001").reply(sent.reply(200, { id: 7001 }));
+    await github().ensureCommandRemoved(reviewComment, null);
+    await github().ensureCommandRemoved(reviewComment, "nit: rename this");
+    expect(sent.bodies).toEqual([{ body: "nit: rename this" }]);
+  });
+
+  it("counts a comment that is already gone as removed", async () => {
+    githubApi().delete("/repos/acme/widgets/issues/comments/9001").reply(404, NOT_FOUND);
+    githubApi().patch("/repos/acme/widgets/pulls/comments/7001").reply(404, NOT_FOUND);
+    await expect(github().ensureCommandRemoved(issueComment, null)).resolves.toBeUndefined();
+    await expect(github().ensureCommandRemoved(reviewComment, "kept")).resolves.toBeUndefined();
+  });
+
+  it("folds a review away as outdated, since a review cannot be deleted", async () => {
+    const sent = recorder();
+    githubApi().post("/graphql").reply(sent.reply(200, minimized));
+    await github().ensureCommandRemoved({ kind: "review", ...PROJECT, nodeId: "PRR_review5001" }, null);
+    expect(sent.bodies).toEqual([{ query: expect.stringContaining("minimizeComment"), variables: { id: "PRR_review5001", classifier: "OUTDATED" } }]);
+  });
+
+  it("rejects other failures, so the action is retried", async () => {
+    githubApi().delete("/repos/acme/widgets/issues/comments/9001").reply(502, { message: "Bad Gateway" });
+    await expect(github().ensureCommandRemoved(issueComment, null)).rejects.toMatchObject({ status: 502 });
+  });
+});
+
+describe("ensureLabel", () => {
+  const label = { name: "state: new", color: "d93f0b", description: "Awaiting acknowledgement by the committee" };
+  const validationFailed = (code: string, field: string) => ({
+    message: "Validation Failed",
+    errors: [{ resource: "Label", code, field }],
+    documentation_url: "https://docs.github.com/rest/issues/labels#create-a-label",
+  });
+
+  it("creates the label with its colour and description", async () => {
+    const sent = recorder();
+    githubApi().post("/repos/acme/coc-cases/labels").reply(sent.reply(201, { id: 1, ...label }));
+    await github().ensureLabel(CASES, label);
+    expect(sent.bodies).toEqual([label]);
+  });
+
+  it("accepts a label that already exists", async () => {
+    githubApi().post("/repos/acme/coc-cases/labels").reply(422, validationFailed("already_exists", "name"));
+    await expect(github().ensureLabel(CASES, label)).resolves.toBeUndefined();
+  });
+
+  it("rejects any other validation failure, and other errors", async () => {
+    githubApi().post("/repos/acme/coc-cases/labels").reply(422, validationFailed("invalid", "color"));
+    githubApi().post("/repos/acme/coc-cases/labels").reply(403, { message: "Resource not accessible by integration" });
+    await expect(github().ensureLabel(CASES, { ...label, color: "red" })).rejects.toMatchObject({ status: 422 });
+    await expect(github().ensureLabel(CASES, label)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("findIssueByMarker", () => {
+  const marker = "<!-- coc-case:COC-2026-0001 -->";
+  const list = () =>
+    githubApi()
+      .get("/repos/acme/coc-cases/issues")
+      .query({ labels: "coc-case", state: "all", sort: "created", direction: "desc", per_page: "100" });
+
+  it("finds the case issue whose body carries the marker, open or closed", async () => {
+    list().reply(200, [
+      { number: 3, body: null },
+      { number: 2, body: "<!-- coc-case:COC-2026-0002 -->\n## Case COC-2026-0002" },
+      { number: 1, body: `${marker}\n## Case COC-2026-0001`, state: "closed" },
+    ]);
+    expect(await github().findIssueByMarker(CASES, marker, "coc-case")).toBe(1);
+  });
+
+  it("returns null when no issue carries it", async () => {
+    list().reply(200, [{ number: 2, body: "<!-- coc-case:COC-2026-0002 -->" }]);
+    expect(await github().findIssueByMarker(CASES, marker, "coc-case")).toBeNull();
+  });
+});
+
+describe("createIssue and createComment", () => {
+  it("opens an issue with title, body and labels, and returns its number", async () => {
+    const sent = recorder();
+    githubApi().post("/repos/acme/coc-cases/issues").reply(sent.reply(201, { number: 17 }));
+    const issue = { title: "COC-2026-0001: flagged comment", body: "<!-- coc-case:COC-2026-0001 -->", labels: ["coc-case", "state: new"] };
+    expect(await github().createIssue(CASES, issue)).toBe(17);
+    expect(sent.bodies).toEqual([issue]);
+  });
+
+  it("comments on an issue", async () => {
+    const sent = recorder();
+    githubApi().post("/repos/acme/coc-cases/issues/17/comments").reply(sent.reply(201, { id: 1 }));
+    await github().createComment(CASES, 17, "### Report 2");
+    expect(sent.bodies).toEqual([{ body: "### Report 2" }]);
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * The Octokit adapter's read verbs against GitHub's real wire format (strict
+ * nock, every request checked against GitHub's REST and GraphQL descriptions):
+ * the configuration `/coc flag` runs with, who may run it, and the evidence it
+ * snapshots. Writes are in octokit-adapter-writes.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { OctokitGitHub } from "../../src/github/octokit-adapter.js";
+import { githubApi, useStrictNock } from "../support/strict-nock.js";
+import { NOT_FOUND, recorder, testOctokit } from "../support/test-octokit.js";
+
+useStrictNock();
+
+const REPO = { owner: "acme", repo: "widgets" };
+const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
+const github = () => new OctokitGitHub(testOctokit());
+
+describe("readConfig", () => {
+  // Probot's config plugin asks for the raw file, with the path as one encoded segment.
+  const file = (repo: string, path = ".github%2Fcoc.yml") =>
+    githubApi().get(`/repos/acme/${repo}/contents/${path}`).matchHeader("accept", "application/vnd.github.v3.raw").matchHeader("authorization", "token test");
+
+  it("reads the repository's own file, and looks nowhere else", async () => {
+    file("widgets").reply(200, "cases:\n  repo: acme/private-cases\nflag:\n  hide: false\n", RAW);
+    expect(await github().readConfig(REPO, "coc.yml")).toEqual({ cases: { repo: "acme/private-cases" }, flag: { hide: false } });
+  });
+
+  it("falls back to the organization's .github repository", async () => {
+    file("widgets").reply(404, NOT_FOUND);
+    file(".github").reply(200, "moderators:\n  teams: [moderation]\n", RAW);
+    expect(await github().readConfig(REPO, "coc.yml")).toEqual({ moderators: { teams: ["moderation"] } });
+  });
+
+  it("follows _extends and lets the repository's file override what it extends", async () => {
+    file("widgets").reply(200, "_extends: policies:conduct/coc.yml\nflag:\n  hide: false\n", RAW);
+    file("policies", "conduct%2Fcoc.yml").reply(200, "cases:\n  repo: coc-cases\nflag:\n  hide: true\nmoderators:\n  users: [helper-hana]\n", RAW);
+    expect(await github().readConfig(REPO, "coc.yml")).toEqual({
+      cases: { repo: "coc-cases" },
+      flag: { hide: false },
+      moderators: { users: ["helper-hana"] },
+    });
+  });
+
+  it("follows _extends from the organization's .github repository", async () => {
+    file("widgets").reply(404, NOT_FOUND);
+    file(".github").reply(200, "_extends: community\n", RAW);
+    file("community").reply(200, "committee:\n  team: conduct\n", RAW);
+    expect(await github().readConfig(REPO, "coc.yml")).toEqual({ committee: { team: "conduct" } });
+  });
+
+  it("returns null when neither repository has the file, so the defaults apply", async () => {
+    file("widgets").reply(404, NOT_FOUND);
+    file(".github").reply(404, NOT_FOUND);
+    expect(await github().readConfig(REPO, "coc.yml")).toBeNull();
+  });
+
+  it("rejects a broken file with the plugin's own message, which loadConfig rewords", async () => {
+    file("widgets").reply(200, "flag: [unclosed\n", RAW);
+    await expect(github().readConfig(REPO, "coc.yml")).rejects.toThrow(/^\[@probot\/octokit-plugin-config\].*invalid YAML/);
+  });
+
+  it("rejects when GitHub fails, rather than running with the defaults", async () => {
+    file("widgets").reply(502, { message: "Bad Gateway" });
+    await expect(github().readConfig(REPO, "coc.yml")).rejects.toMatchObject({ status: 502 });
+  });
+});
+
+describe("getRepository", () => {
+  it("tells whether the repository is private", async () => {
+    githubApi().get("/repos/acme/coc-cases").reply(200, { name: "coc-cases", owner: { login: "acme" }, private: true });
+    expect(await github().getRepository({ owner: "acme", repo: "coc-cases" })).toEqual({ owner: "acme", repo: "coc-cases", private: true });
+  });
+
+  it("returns null for a repository the app cannot see", async () => {
+    githubApi().get("/repos/acme/coc-cases").reply(404, NOT_FOUND);
+    expect(await github().getRepository({ owner: "acme", repo: "coc-cases" })).toBeNull();
+  });
+});
+
+describe("getPermission", () => {
+  const permission = (login: string) => githubApi().get(`/repos/acme/widgets/collaborators/${login}/permission`);
+
+  it.each([
+    ["admin", "admin", "admin"],
+    ["maintain", "write", "maintain"], // `permission` folds maintain into write
+    ["write", "write", "write"],
+    ["triage", "read", "triage"], // and triage into read
+    ["read", "read", "read"],
+    ["security-reviewer", "write", "write"], // a custom role: its base permission counts
+    ["", "none", "none"],
+  ])("maps role_name %j (permission %j) to %j", async (roleName, perm, expected) => {
+    permission("mod-maria").reply(200, { permission: perm, role_name: roleName, user: { login: "mod-maria" } });
+    expect(await github().getPermission(REPO, "mod-maria")).toBe(expected);
+  });
+
+  it("treats someone GitHub does not know as having no permission", async () => {
+    permission("nobody-here").reply(404, NOT_FOUND);
+    expect(await github().getPermission(REPO, "nobody-here")).toBe("none");
+  });
+
+  it("rejects when GitHub fails, rather than refusing the moderator", async () => {
+    permission("mod-maria").reply(500, { message: "Server Error" });
+    await expect(github().getPermission(REPO, "mod-maria")).rejects.toMatchObject({ status: 500 });
+  });
+});
+
+describe("isTeamMember", () => {
+  const membership = () => githubApi().get("/orgs/acme/teams/moderation/memberships/team-tara");
+
+  it("counts an active member", async () => {
+    membership().reply(200, { state: "active", role: "member" });
+    expect(await github().isTeamMember("acme", "moderation", "team-tara")).toBe(true);
+  });
+
+  it("does not count an invitation that is still pending", async () => {
+    membership().reply(200, { state: "pending", role: "member" });
+    expect(await github().isTeamMember("acme", "moderation", "team-tara")).toBe(false);
+  });
+
+  it("does not count a non-member (404)", async () => {
+    membership().reply(404, NOT_FOUND);
+    expect(await github().isTeamMember("acme", "moderation", "team-tara")).toBe(false);
+  });
+});
+
+describe("fetchContent", () => {
+  const user = (login: string) => ({ login, type: "User" });
+  const details = (node: unknown) => {
+    const sent = recorder();
+    githubApi().post("/graphql").reply(sent.reply(200, { data: { node } }));
+    return sent;
+  };
+  const edited = {
+    lastEditedAt: "2026-03-04T09:05:00Z",
+    userContentEdits: {
+      nodes: [{ editedAt: "2026-03-04T09:05:00Z", editor: { login: "troll-tom" }, diff: "You are idiots." }, null, { editedAt: "2026-03-04T09:01:00Z", editor: null, diff: null }],
+    },
+    isMinimized: false,
+  };
+  const editHistory = [
+    { editedAt: "2026-03-04T09:05:00Z", editor: "troll-tom", diff: "You are idiots." },
+    { editedAt: "2026-03-04T09:01:00Z", editor: null, diff: null },
+  ];
+
+  it("snapshots an issue comment with its edit history, asking GraphQL about its node", async () => {
+    githubApi().get("/repos/acme/widgets/issues/comments/555").reply(200, {
+      id: 555,
+      node_id: "IC_abusive555",
+      html_url: "https://github.com/acme/widgets/issues/7#issuecomment-555",
+      body: "You are all idiots.",
+      user: user("troll-tom"),
+      created_at: "2026-03-04T09:00:00Z",
+    });
+    const sent = details(edited);
+    const ref = { kind: "issue_comment" as const, ...REPO, number: 7, commentId: 555 };
+    expect(await github().fetchContent(ref)).toEqual({
+      ref,
+      nodeId: "IC_abusive555",
+      url: "https://github.com/acme/widgets/issues/7#issuecomment-555",
+      authorLogin: "troll-tom",
+      body: "You are all idiots.",
+      createdAt: "2026-03-04T09:00:00Z",
+      editedAt: "2026-03-04T09:05:00Z",
+      editHistory,
+      hideable: true,
+      isMinimized: false,
+    });
+    expect(sent.bodies).toHaveLength(1);
+    expect(sent.bodies[0]).toMatchObject({ query: expect.stringContaining("query ContentDetails"), variables: { id: "IC_abusive555" } });
+  });
+
+  it("snapshots a review comment, already minimized and by a deleted account", async () => {
+    githubApi().get("/repos/acme/widgets/pulls/comments/7001").reply(200, {
+      id: 7001,
+      node_id: "PRRC_7001",
+      html_url: "https://github.com/acme/widgets/pull/12#discussion_r7001",
+      body: "nonsense",
+      user: null,
+      created_at: "2026-03-01T00:00:00Z",
+    });
+    details({ lastEditedAt: null, userContentEdits: { nodes: [] }, isMinimized: true });
+    const snapshot = await github().fetchContent({ kind: "review_comment", ...REPO, number: 12, commentId: 7001 });
+    expect(snapshot).toMatchObject({ nodeId: "PRRC_7001", authorLogin: "ghost", editedAt: null, editHistory: [], hideable: true, isMinimized: true });
+  });
+
+  it("snapshots a review, dated by when it was submitted", async () => {
+    githubApi().get("/repos/acme/widgets/pulls/12/reviews/5001").reply(200, {
+      id: 5001,
+      node_id: "PRR_5001",
+      html_url: "https://github.com/acme/widgets/pull/12#pullrequestreview-5001",
+      body: "rude review",
+      user: user("troll-tom"),
+      submitted_at: "2026-03-02T12:00:00Z",
+    });
+    const sent = details(edited);
+    const snapshot = await github().fetchContent({ kind: "review", ...REPO, number: 12, reviewId: 5001 });
+    expect(snapshot).toMatchObject({ nodeId: "PRR_5001", createdAt: "2026-03-02T12:00:00Z", body: "rude review", editHistory, hideable: true });
+    expect(sent.bodies[0]).toMatchObject({ variables: { id: "PRR_5001" } });
+  });
+
+  it("snapshots an issue body, which GitHub cannot hide", async () => {
+    githubApi().get("/repos/acme/widgets/issues/7").reply(200, {
+      number: 7,
+      node_id: "I_issue7",
+      html_url: "https://github.com/acme/widgets/issues/7",
+      body: null,
+      user: user("troll-tom"),
+      created_at: "2026-03-04T08:00:00Z",
+    });
+    details({ lastEditedAt: null, userContentEdits: { nodes: [] } }); // an Issue is not Minimizable
+    expect(await github().fetchContent({ kind: "issue", ...REPO, number: 7 })).toMatchObject({
+      nodeId: "I_issue7",
+      body: "",
+      hideable: false,
+      isMinimized: false,
+    });
+  });
+
+  it("returns null for content that is gone, without asking GraphQL", async () => {
+    githubApi().get("/repos/acme/widgets/issues/comments/556").reply(404, NOT_FOUND);
+    expect(await github().fetchContent({ kind: "issue_comment", ...REPO, number: 7, commentId: 556 })).toBeNull();
+  });
+});
