@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], benchmark: { include: ["test/bench/**/*.bench.ts"] } } },
       { extends: true, test: { name: "pglite", include: databaseTests, env: { TEST_DATABASE_URL: "" } } },
       ...(serverUrl ? [{ extends: true as const, test: { name: "postgresql", include: databaseTests, env: { TEST_DATABASE_URL: serverUrl } } }] : []),
     ],

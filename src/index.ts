@@ -5,7 +5,7 @@
 import type { Probot } from "probot";
 import type { Runner } from "graphile-worker";
 import { startWorker } from "./actions/worker.js";
-import { receiveCommandWebhook } from "./events/receive-command.js";
+import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
 import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
@@ -41,8 +41,8 @@ export function createApp(options: AppOptions) {
       async (context) => {
         const installationId = context.payload.installation?.id;
         if (installationId !== undefined) probotGateway.remember(context.payload.repository.owner.login, installationId);
-        const queued = await receiveCommandWebhook(options.db, { id: context.id, name: context.name, payload: context.payload } as never);
-        if (queued > 0) context.log.info({ queued }, "queued /coc commands");
+        const queued = await receiveCommentWebhook(options.db, { id: context.id, name: context.name, payload: context.payload } as never);
+        if (queued) context.log.info("queued a comment that may hold /coc commands");
       },
     );
 

@@ -5,7 +5,7 @@
  */
 import type { Transaction } from "../store/database.js";
 
-export type TaskName = "handle-command" | "run-action";
+export type TaskName = "handle-comment" | "run-action";
 
 export interface JobSpec {
   task: TaskName;
@@ -29,4 +29,10 @@ export async function enqueueJobs(tx: Transaction, jobs: JobSpec[]): Promise<voi
       priority := ${job.priority ?? null}::int
     )`;
   }
+}
+
+/** Where a job is in its retries, as graphile-worker reports it. */
+export interface JobAttempt {
+  attempts: number;
+  maxAttempts: number;
 }

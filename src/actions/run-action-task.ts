@@ -4,7 +4,7 @@
  * action must wait (for example, for a private cases repository).
  */
 import type { Logger } from "probot";
-import type { JobAttempt } from "../commands/handle-command-task.js";
+import type { JobAttempt } from "./job-queue.js";
 import { loadAction, markActionAttemptFailed, markActionDone, markActionFailed } from "../store/actions.js";
 import { performAction, type ActionDeps } from "./perform-action.js";
 import { WaitingError } from "./action-error.js";

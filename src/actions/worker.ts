@@ -5,17 +5,17 @@
  */
 import { Logger as WorkerLogger, run, runOnce, type Runner, type TaskList } from "graphile-worker";
 import type { Logger } from "probot";
-import { makeHandleCommandTask, type HandleCommandDeps } from "../commands/handle-command-task.js";
+import { makeHandleCommentTask, type CommentJobDeps } from "../commands/handle-comment-task.js";
 import { makeRunActionTask } from "./run-action-task.js";
 
-export type WorkerDeps = HandleCommandDeps;
+export type WorkerDeps = CommentJobDeps;
 
 export function buildTaskList(deps: WorkerDeps): TaskList {
-  const handleCommand = makeHandleCommandTask(deps);
+  const handleComment = makeHandleCommentTask(deps);
   const runAction = makeRunActionTask(deps);
   return {
-    "handle-command": (payload, helpers) =>
-      handleCommand(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
+    "handle-comment": (payload, helpers) =>
+      handleComment(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
     "run-action": (payload, helpers) => runAction(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
   };
 }

@@ -55,6 +55,11 @@ const LINE_BREAK = /[\r\n]/g;
 // One container opened at the start of a line: quote, list item or footnote.
 const CONTAINER_MARKER = /[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[\^[^\]\s]*\]:)/y;
 
+/** A cheap test that lets almost every comment skip parsing: could this body hold a command at all? */
+export function mayHoldCommand(body: string): boolean {
+  return MAY_HOLD_COMMAND.test(body);
+}
+
 export function extractCommands(body: string): ParsedCommand[] {
   const source = bounded(body);
   // Most comments hold no command: skip the markdown parse for them.

@@ -17,7 +17,8 @@ export function unknownCommandReply(login: string, name: string, validNames: str
 }
 
 export function configErrorReply(login: string, message: string): string {
-  return addressed(login, `the \`/coc\` command did not run. ${message}`);
+  // The message may echo a value from the file; a zero-width joiner keeps an echoed @name from notifying anyone.
+  return addressed(login, `the \`/coc\` command did not run. ${message.replace(/@/g, "@\u200d")}`);
 }
 
 export function userErrorReply(login: string, message: string): string {

@@ -206,7 +206,7 @@ describe(`/coc flag (${testBackend})`, () => {
 
   it("loses nothing when the app stops between recording and acting: a restarted app runs the pending actions", async () => {
     await flag(`/coc flag ${LINK}`);
-    await harness.drain(["handle-command"]); // the case is recorded, then the process "dies" before any action
+    await harness.drain(["handle-comment"]); // the case is recorded, then the process "dies" before any action
     expect(github.writes).toEqual([]);
     expect(await database.db.action.count({ where: { status: "pending" } })).toBe(3);
 

@@ -146,14 +146,11 @@ describe("extractCommands: bounded work", () => {
     expect(commands.at(-1)?.args).toEqual([`n${MAX_COMMANDS - 1}`]);
   });
 
-  it("reads only the first 65,536 characters of a 200k body, quickly", () => {
+  it("reads only the first 65,536 characters of a 200k body", () => {
     const filler = "words and more words\n".repeat(10_000);
     const body = `/coc flag early\n${filler}/coc flag late\n`;
     expect(body.length).toBeGreaterThan(200_000);
-    const started = performance.now();
     expect(summary(body)).toEqual(["flag early"]);
-    // Generous: CI machines are slow; unbounded parsing takes far longer.
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("never reads a command cut in half by the limit", () => {
@@ -169,10 +166,8 @@ describe("extractCommands: bounded work", () => {
     ["unclosed links", "[a](".repeat(2_000)],
     ["list items nested by indentation", Array.from({ length: 250 }, (_, i) => `${" ".repeat(2 * i)}- a`).join("\n")],
     ["many short lines in one paragraph", "words and more words\n".repeat(2_800)],
-  ])("reads past %s in bounded time", (_label, filler) => {
-    const started = performance.now();
+  ])("reads past %s (timings: npm run bench)", (_label, filler) => {
     expect(summary(`/coc flag x\n\n${filler}\n`)).toEqual(["flag x"]);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it.each([
@@ -180,11 +175,9 @@ describe("extractCommands: bounded work", () => {
     ["ordered lists", "1. "],
     ["mixed quotes and lists", "> - "],
     ["footnotes", "[^a]: "],
-  ])("refuses a line nesting %s too deep, quickly and without a crash", (_label, marker) => {
+  ])("refuses a line nesting %s too deep, without a crash", (_label, marker) => {
     const deep = `/coc flag x\n\n${marker.repeat(Math.floor(60_000 / marker.length))}\n`;
-    const started = performance.now();
     expect(extractCommands(deep)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it(`reads nesting up to ${MAX_NESTING} levels on a line`, () => {
