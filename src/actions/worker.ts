@@ -10,14 +10,33 @@ import { makeRunActionTask } from "./run-action-task.js";
 
 export type WorkerDeps = CommentJobDeps;
 
-export function buildTaskList(deps: WorkerDeps): TaskList {
+/**
+ * A job that has not finished after this long fails and is retried later. When
+ * GitHub cannot be reached, Octokit's retries can keep a request pending for a
+ * long time; without a bound, one such job would hold a worker slot for hours.
+ */
+export const JOB_TIMEOUT_MS = 120_000;
+
+export function buildTaskList(deps: WorkerDeps, timeoutMs = JOB_TIMEOUT_MS): TaskList {
   const handleComment = makeHandleCommentTask(deps);
   const runAction = makeRunActionTask(deps);
+  const attemptOf = (job: { attempts: number; max_attempts: number }) => ({ attempts: job.attempts, maxAttempts: job.max_attempts });
   return {
-    "handle-comment": (payload, helpers) =>
-      handleComment(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
-    "run-action": (payload, helpers) => runAction(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
+    "handle-comment": (payload, helpers) => withTimeout(handleComment(payload, attemptOf(helpers.job)), timeoutMs),
+    "run-action": (payload, helpers) => withTimeout(runAction(payload, attemptOf(helpers.job)), timeoutMs),
   };
+}
+
+export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`job timed out after ${Math.round(ms / 1000)} s; it will be retried`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -46,7 +65,7 @@ export async function startWorker(connectionString: string, deps: WorkerDeps, co
     noHandleSignals: true,
     noPreparedStatements: true,
     // Schedules come from the app's own code, never from a crontab file in the working directory.
-    crontab: "",
+    crontab: "# no schedules",
     pollInterval: 1000,
     logger: workerLogger(deps.log),
     taskList: buildTaskList(deps),

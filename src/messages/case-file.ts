@@ -90,7 +90,7 @@ function evidenceSection(evidence: NonNullable<ReportView["evidence"]>): string[
   ];
   const edits = Array.isArray(evidence.editHistory) ? (evidence.editHistory as Array<Record<string, unknown>>) : [];
   if (edits.length > 0) {
-    lines.push("", `<details><summary>Edit history (${edits.length} versions)</summary>`, "");
+    lines.push("", `<details><summary>Edit history (${edits.length} ${edits.length === 1 ? "version" : "versions"})</summary>`, "");
     // GitHub caps an issue body at 65,536 characters: show the latest versions, keep all in the database.
     for (const edit of edits.slice(0, MAX_EDITS_SHOWN)) {
       const editor = typeof edit.editor === "string" ? quietLogin(edit.editor) : "unknown";
