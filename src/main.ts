@@ -6,9 +6,9 @@
  */
 import { run } from "probot";
 import type { Runner } from "graphile-worker";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "./index.js";
+import { loadDotenv } from "./load-dotenv.js";
 import { readEnv, webHost } from "./env.js";
 import { openDatabase } from "./store/database.js";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./store/embedded-postgres.js";
@@ -16,7 +16,7 @@ import { prepareDatabase } from "./store/prepare-database.js";
 
 async function main(): Promise<void> {
   // Probot reads .env too, but only inside run(); the app's own settings are needed before that.
-  if (existsSync(".env")) process.loadEnvFile(".env");
+  loadDotenv();
   const env = readEnv();
   let embedded: EmbeddedPostgres | undefined;
   let url = env.DATABASE_URL;

@@ -6,15 +6,15 @@
  * Uses DATABASE_URL, or the embedded database under DATA_DIR (stop the app
  * first: the embedded database serves one process at a time).
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { loadDotenv } from "./load-dotenv.js";
 import { readEnv } from "./env.js";
 import { verifyAuditLog } from "./store/audit-log.js";
 import { openDatabase } from "./store/database.js";
 import { startEmbeddedPostgres } from "./store/embedded-postgres.js";
 
 async function verify(): Promise<number> {
-  if (existsSync(".env")) process.loadEnvFile(".env");
+  loadDotenv();
   const env = readEnv();
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(env.DATA_DIR, "pglite") });
   const db = openDatabase(env.DATABASE_URL ?? embedded!.url);
