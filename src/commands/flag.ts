@@ -59,10 +59,13 @@ async function runFlag(ctx: CommandContext): Promise<void> {
           snapshot,
           hideOnFlag: ctx.config.flag.hide,
           command: remove,
-          casesRepoProblemReply: casesRepoPrivate
-            ? null
-            : { repo: event.repo, issueNumber: event.issueNumber, body: casesRepoNotPrivateReply(event.sender, `${casesRepo.owner}/${casesRepo.repo}`) },
+          // In a public thread even "your report was recorded" tells the reported person too much: say nothing there.
+          casesRepoProblemReply:
+            casesRepoPrivate || !event.repoIsPrivate
+              ? null
+              : { repo: event.repo, issueNumber: event.issueNumber, body: casesRepoNotPrivateReply(event.sender, `${casesRepo.owner}/${casesRepo.repo}`) },
         }),
+      casesRepoWaiting: !casesRepoPrivate,
     },
     ctx.now,
   );

@@ -1,13 +1,22 @@
 /**
- * What is left of a comment once its `/coc` lines are taken out, so a command
- * written inside a longer comment removes only itself.
+ * What is left of a comment once its `/coc` commands are taken out, so a
+ * command written inside a longer comment removes only itself, and never
+ * leaves a command, a reason or a mention behind in public.
  */
-import type { ParsedCommand } from "./grammar.js";
+import { extractCommands, mayHoldCommand, type ParsedCommand } from "./grammar.js";
 
-/** @returns the remaining text, or null when nothing but commands was written */
+/**
+ * Drops every line holding one of the commands, whatever precedes it (a list
+ * marker) or follows it (a hard-break backslash).
+ * @returns the remaining text, or null when nothing else remains, or when a
+ *   command would survive (then the whole comment must go)
+ */
 export function bodyWithoutCommands(body: string, commands: ParsedCommand[]): string | null {
-  const lines = new Set(commands.map((c) => c.line));
-  const kept = body.split(/\r?\n/).filter((line) => !lines.has(line.trim()));
+  const commandLines = commands.map((c) => c.line);
+  const kept = body.split(/\r?\n/).filter((line) => !commandLines.some((command) => line.includes(command)));
   const text = kept.join("\n");
-  return text.trim() === "" ? null : text;
+  if (text.trim() === "") return null;
+  // Anything the line match missed must not stay public: delete the whole comment instead.
+  if (mayHoldCommand(text) && extractCommands(text).length > 0) return null;
+  return text;
 }

@@ -9,6 +9,8 @@ export interface CommentEvent {
   deliveryId: string;
   installationId: number;
   repo: RepoRef;
+  /** Whether the thread is in a private repository: only there may a reply say more than what to fix. */
+  repoIsPrivate: boolean;
   issueNumber: number;
   isPullRequest: boolean;
   sender: string;

@@ -30,6 +30,8 @@ export function commentEventFrom(webhook: CommentWebhook): CommentEvent | null {
     deliveryId: webhook.id,
     installationId,
     repo: { owner: payload.repository.owner.login, repo: payload.repository.name },
+    // `internal` repositories say private: true but are readable by a whole enterprise.
+    repoIsPrivate: (payload.repository.visibility ?? (payload.repository.private ? "private" : "public")) === "private",
     sender: payload.sender.login,
     previousBody,
     ...rest,

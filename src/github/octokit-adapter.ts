@@ -77,7 +77,9 @@ export class OctokitGitHub implements GitHubPort {
   async getRepository({ owner, repo }: RepoRef): Promise<RepositoryInfo | null> {
     try {
       const { data } = await this.octokit.rest.repos.get({ owner, repo });
-      return { owner: data.owner.login, repo: data.name, private: data.private };
+      // An `internal` repository reports private: true, yet every member of the enterprise can read it.
+      const visibility = data.visibility ?? (data.private ? "private" : "public");
+      return { owner: data.owner.login, repo: data.name, private: visibility === "private" };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;

@@ -15,6 +15,7 @@ export interface RepoRef {
 }
 
 export interface RepositoryInfo extends RepoRef {
+  /** True only for private repositories: an enterprise's `internal` repositories are readable by all its members. */
   private: boolean;
 }
 

@@ -25,6 +25,7 @@ export function userErrorReply(login: string, message: string): string {
   return addressed(login, `the \`/coc\` command did not run: ${message}`);
 }
 
+/** Only ever posted in a private repository's thread: elsewhere it would reveal that a report was made. */
 export function casesRepoNotPrivateReply(login: string, casesRepo: string): string {
   return addressed(
     login,

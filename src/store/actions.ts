@@ -22,7 +22,9 @@ export async function recordActions(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const action of actions) {
-    const row = await tx.action.create({ data: { caseId, kind: action.kind, onceKey, payload: action as object } });
+    const row = await tx.action.create({
+      data: { caseId, kind: action.kind, onceKey: onceKey && `${onceKey}:${action.kind}`, payload: action as object },
+    });
     ids.push(row.id);
   }
   await enqueueJobs(

@@ -18,6 +18,8 @@ export interface FlagToRecord {
   reason: string;
   commandUrl: string;
   evidence: ContentSnapshot;
+  /** The cases repository is not private (or not reachable): the case file waits, and the audit log says so. */
+  casesRepoWaiting?: boolean;
   /** The actions to run, which depend on whether the report opened a case or joined one. */
   plan(outcome: RecordedFlag): PlannedAction[];
 }
@@ -57,6 +59,9 @@ export async function recordFlag(db: Database, flag: FlagToRecord, now: Date): P
         ...(open ? [] : [{ actor: flag.reporterLogin, action: "case.opened", caseId: caseRow.id, detail: { code: caseRow.code } }]),
         { actor: flag.reporterLogin, action: "report.received", caseId: caseRow.id, detail: { reportId: report.id, source: "flag" } },
         { actor: "app", action: "evidence.captured", caseId: caseRow.id, detail: { reportId: report.id, url: flag.evidence.url } },
+        ...(flag.casesRepoWaiting
+          ? [{ actor: "app", action: "case-file.waiting", caseId: caseRow.id, detail: { reason: "cases repository is not private", casesRepo: `${flag.casesRepo.owner}/${flag.casesRepo.repo}` } }]
+          : []),
       ],
       now,
     );

@@ -142,10 +142,11 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(reporters).toEqual(["helper-hana", "team-tara"]);
   });
 
-  it("answers a mistyped command with the valid commands, and nothing else happens", async () => {
+  it("removes a mistyped command and answers with the valid commands, and nothing else happens", async () => {
     await flag("/coc flga something");
     await harness.drain();
     expect(github.writes).toEqual([
+      { verb: "remove-command", location: { kind: "issue_comment", owner: "acme", repo: "widgets", commentId: 9001 }, remainingBody: null },
       {
         verb: "comment",
         repo: "acme/widgets",
@@ -156,12 +157,13 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(await database.db.case.count()).toBe(0);
   });
 
-  it("reports an invalid configuration once, naming the failing path, and runs nothing", async () => {
+  it("removes the command and reports an invalid configuration once, naming the failing path, and runs nothing else", async () => {
     github.configs.set("acme/widgets", { flag: { hide: "yes" } });
-    await flag(`/coc flag ${LINK}`);
+    await flag(`/coc flag ${LINK} reason naming @alice\n/coc flag second`);
     await harness.drain();
-    expect(github.writes).toHaveLength(1);
-    const reply = github.writes[0] as { verb: string; body: string };
+    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
+    expect(github.writes[0]).toMatchObject({ remainingBody: null });
+    const reply = github.writes[1] as { verb: string; body: string };
     expect(reply.verb).toBe("comment");
     expect(reply.body).toMatch(/^@mod-maria the `\/coc` command did not run\. `\.github\/coc\.yml` is invalid: `flag\.hide`/);
     expect(await database.db.case.count()).toBe(0);
@@ -184,24 +186,36 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(await database.db.report.count()).toBe(1);
   });
 
-  it("never writes a case into a public repository, tells the moderator, and writes it once the repository is private", async () => {
+  it("never writes a case into a public repository, says nothing in a public thread, and writes it once the repository is private", async () => {
     github.addRepository(CASES, { private: false });
     await flag(`/coc flag ${LINK}`);
     await harness.drain();
 
     expect(github.issuesIn(CASES)).toEqual([]);
-    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "comment"]);
-    const notice = (github.writes[2] as { body: string }).body;
-    expect(notice).toContain("is not a private repository");
-    expect(notice).not.toContain("troll-tom");
+    // Protection still happens; no public reply reveals that a report was made.
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command"]);
     const pending = await database.db.action.findFirst({ where: { kind: "open-case-issue" } });
     expect(pending).toMatchObject({ status: "pending", lastError: "cases repository acme/coc-cases is not private" });
+    expect((await database.db.auditEvent.findMany()).map((a) => a.action)).toContain("case-file.waiting");
 
     github.addRepository(CASES, { private: true });
     await harness.deliver("repository", repositoryPrivatized({ repo: CASES.repo }));
     await harness.drain();
     expect(github.issuesIn(CASES)).toHaveLength(1);
     expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+
+  it("tells the moderator when the thread itself is private, without naming the subject", async () => {
+    github.addRepository(CASES, { private: false });
+    const payload = issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR });
+    payload.repository.private = true;
+    payload.repository.visibility = "private";
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "comment"]);
+    const notice = (github.writes[2] as { body: string }).body;
+    expect(notice).toContain("is not a private repository");
+    expect(notice).not.toContain("troll-tom");
   });
 
   it("loses nothing when the app stops between recording and acting: a restarted app runs the pending actions", async () => {

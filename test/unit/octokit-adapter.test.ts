@@ -69,6 +69,9 @@ describe("getRepository", () => {
   it("tells whether the repository is private", async () => {
     githubApi().get("/repos/acme/coc-cases").reply(200, { name: "coc-cases", owner: { login: "acme" }, private: true });
     expect(await github().getRepository({ owner: "acme", repo: "coc-cases" })).toEqual({ owner: "acme", repo: "coc-cases", private: true });
+    // An enterprise's internal repository says private: true, but all its members can read it.
+    githubApi().get("/repos/acme/coc-internal").reply(200, { name: "coc-internal", owner: { login: "acme" }, private: true, visibility: "internal" });
+    expect(await github().getRepository({ owner: "acme", repo: "coc-internal" })).toMatchObject({ private: false });
   });
 
   it("returns null for a repository the app cannot see", async () => {
