@@ -9,7 +9,8 @@
  * repository.
  */
 import { contentKey, planFlagActions } from "../cases/plan-flag.js";
-import { resolveCasesRepo } from "../config/schema.js";
+import { loadConfig } from "../config/load.js";
+import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
 import { commandKey } from "../events/command-event.js";
 import type { GitHubPort, RepoRef } from "../github/port.js";
 import { casesRepoNotPrivateReply } from "../messages/replies.js";
@@ -34,11 +35,11 @@ export const flagCommand: CommandSpec = {
 async function runFlag(ctx: CommandContext): Promise<void> {
   const { event } = ctx;
   const { target, reason } = parseFlagArguments(ctx);
-  const targetGithub = await portForTarget(ctx, target);
-  const snapshot = await targetGithub.fetchContent(target);
+  const scope = await governingScope(ctx, target);
+  const snapshot = await scope.github.fetchContent(target);
   if (!snapshot) throw new UserError("the linked content does not exist, or the app is not installed on its repository.");
 
-  const casesRepo = resolveCasesRepo(ctx.config, event.repo.owner);
+  const casesRepo = resolveCasesRepo(scope.config, target.owner);
   const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
   const remove = { location: event.location, remainingBody: event.remainingBody };
 
@@ -57,7 +58,7 @@ async function runFlag(ctx: CommandContext): Promise<void> {
         planFlagActions({
           ...outcome,
           snapshot,
-          hideOnFlag: ctx.config.flag.hide,
+          hideOnFlag: scope.config.flag.hide,
           command: remove,
           // In a public thread even "your report was recorded" tells the reported person too much: say nothing there.
           casesRepoProblemReply:
@@ -83,12 +84,16 @@ function parseFlagArguments(ctx: CommandContext): { target: ContentRef; reason: 
   return { target: thread, reason: event.command.args.join(" ") };
 }
 
-/** Content in another repository needs that repository's installation, and the moderator must moderate it too. */
-async function portForTarget(ctx: CommandContext, target: ContentRef): Promise<GitHubPort> {
+/**
+ * The repository whose content is flagged governs the flag: its installation
+ * reads the content, its configuration decides hiding and the cases repository,
+ * and the moderator must moderate it by its own rules.
+ */
+async function governingScope(ctx: CommandContext, target: ContentRef): Promise<{ github: GitHubPort; config: CocConfig }> {
   const sameRepo =
     target.owner.toLowerCase() === ctx.event.repo.owner.toLowerCase() &&
     target.repo.toLowerCase() === ctx.event.repo.repo.toLowerCase();
-  if (sameRepo) return ctx.github;
+  if (sameRepo) return { github: ctx.github, config: ctx.config };
   let github: GitHubPort;
   try {
     github = await ctx.gateway.forRepository(target);
@@ -98,10 +103,12 @@ async function portForTarget(ctx: CommandContext, target: ContentRef): Promise<G
     }
     throw error;
   }
-  if (!(await isModerator(github, target, ctx.event.sender, ctx.config.moderators))) {
+  const targetConfig = await loadConfig(() => github.readConfig(target, "coc.yml"));
+  if (!targetConfig.ok) throw new UserError(`the linked repository's configuration is invalid. ${targetConfig.message}`);
+  if (!(await isModerator(github, target, ctx.event.sender, targetConfig.config.moderators))) {
     throw new UserError("you can only flag content in repositories where you are a moderator.");
   }
-  return github;
+  return { github, config: targetConfig.config };
 }
 
 async function isPrivateRepository(ctx: CommandContext, repo: RepoRef): Promise<boolean> {

@@ -243,3 +243,50 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(github.issuesIn(CASES)).toHaveLength(1);
   });
 });
+
+describe(`/coc flag with a link into another repository (${testBackend})`, () => {
+  let database: TestDatabase;
+  let github: InMemoryGitHub;
+  let harness: Harness;
+  const OTHER = { owner: "acme", repo: "gadgets" };
+  const OTHER_LINK = "https://github.com/acme/gadgets/pull/3#discussion_r777";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(async () => {
+    github = fakeWorld();
+    github.addRepository(OTHER, { private: false });
+    github.addContent(abusiveComment({ ref: { kind: "review_comment", ...OTHER, number: 3, commentId: 777 }, nodeId: "PRRC_777", url: OTHER_LINK }));
+    github.configs.set("acme/widgets", { moderators: { users: ["helper-hana"] } });
+    github.configs.set("acme/gadgets", { flag: { hide: false } });
+    harness = await startHarness({ database, gateway: github, now: () => NOW });
+  });
+  afterEach(async () => {
+    await database.db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
+  });
+
+  it("follows the linked repository's rules: its moderators, its hiding setting", async () => {
+    github.setPermission(OTHER, MODERATOR, "write");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${OTHER_LINK} slur`, sender: MODERATOR }));
+    await harness.drain();
+    const [issue] = github.issuesIn(CASES);
+    expect(issue!.body).toContain("hiding on flag is turned off");
+    expect(github.writes.some((w) => w.verb === "hide")).toBe(false);
+    expect(await database.db.report.count()).toBe(1);
+  });
+
+  it("refuses someone who moderates only the repository the command is written in", async () => {
+    github.setPermission(PROJECT, "helper-hana", "read");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${OTHER_LINK}`, sender: "helper-hana", commentId: 9301 }));
+    await harness.drain();
+    expect(await database.db.report.count()).toBe(0);
+    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
+    expect((github.writes[1] as { body: string }).body).toBe(
+      "@helper-hana the `/coc` command did not run: you can only flag content in repositories where you are a moderator.",
+    );
+  });
+});
