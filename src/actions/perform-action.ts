@@ -2,7 +2,7 @@
  * Carries out one planned action on GitHub. Each branch is idempotent: running
  * an action twice (after a crash or a retry) leaves GitHub as running it once.
  */
-import type { GitHubGateway } from "../github/port.js";
+import type { GitHubGateway, GitHubPort } from "../github/port.js";
 import { caseIssueBody, caseIssueTitle, caseMarker, reportComment, reportMarker } from "../messages/case-file.js";
 import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.js";
 import { loadCaseView, setCaseIssueNumber } from "../store/cases.js";
@@ -17,7 +17,31 @@ export interface ActionDeps {
 
 export class CasesRepoNotPrivateError extends WaitingError {}
 
-export async function performAction(action: PlannedAction, deps: ActionDeps): Promise<void> {
+/**
+ * @param signal aborted when the job timed out: a late continuation must not
+ *   start writes that the job's retry is about to make itself.
+ */
+export async function performAction(action: PlannedAction, deps: ActionDeps, signal?: AbortSignal): Promise<void> {
+  const gate: ActionDeps = { ...deps, gateway: { forRepository: async (repo) => guarded(await deps.gateway.forRepository(repo), signal) } };
+  return perform(action, gate);
+}
+
+/** Wraps a port so each call first checks that the job has not timed out. */
+function guarded(github: GitHubPort, signal: AbortSignal | undefined): GitHubPort {
+  if (!signal) return github;
+  return new Proxy(github, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        signal.throwIfAborted();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+async function perform(action: PlannedAction, deps: ActionDeps): Promise<void> {
   switch (action.kind) {
     case "hide-content": {
       const github = await deps.gateway.forRepository(action.repo);

@@ -10,13 +10,13 @@ import { performAction, type ActionDeps } from "./perform-action.js";
 import { WaitingError } from "./action-error.js";
 
 export function makeRunActionTask(deps: ActionDeps & { log: Logger; now: () => Date }) {
-  return async function runAction(payload: unknown, attempt: JobAttempt): Promise<void> {
+  return async function runAction(payload: unknown, attempt: JobAttempt, signal?: AbortSignal): Promise<void> {
     const actionId = (payload as { actionId?: unknown }).actionId;
     if (typeof actionId !== "string") throw new Error("run-action job without an actionId");
     const stored = await loadAction(deps.db, actionId);
     if (!stored || stored.status === "done") return;
     try {
-      await performAction(stored.action, deps);
+      await performAction(stored.action, deps, signal);
     } catch (error) {
       // Only the status and first line of the message: a GitHub error can carry the request body, i.e. case content.
       const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);

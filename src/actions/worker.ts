@@ -22,18 +22,28 @@ export function buildTaskList(deps: WorkerDeps, timeoutMs = JOB_TIMEOUT_MS): Tas
   const runAction = makeRunActionTask(deps);
   const attemptOf = (job: { attempts: number; max_attempts: number }) => ({ attempts: job.attempts, maxAttempts: job.max_attempts });
   return {
-    "handle-comment": (payload, helpers) => withTimeout(handleComment(payload, attemptOf(helpers.job)), timeoutMs),
-    "run-action": (payload, helpers) => withTimeout(runAction(payload, attemptOf(helpers.job)), timeoutMs),
+    "handle-comment": (payload, helpers) => withTimeout(() => handleComment(payload, attemptOf(helpers.job)), timeoutMs),
+    "run-action": (payload, helpers) => withTimeout((signal) => runAction(payload, attemptOf(helpers.job), signal), timeoutMs),
   };
 }
 
-export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * Runs `work` for at most `ms`. The request that hangs cannot be cancelled,
+ * but the work is handed a signal that is aborted at the timeout, so it can
+ * refuse to start further GitHub writes while its retry runs.
+ */
+export async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`job timed out after ${Math.round(ms / 1000)} s; it will be retried`)), ms);
+    timer = setTimeout(() => {
+      const error = new Error(`job timed out after ${Math.round(ms / 1000)} s; it will be retried`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([work(controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
   }
