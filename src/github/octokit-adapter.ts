@@ -185,6 +185,13 @@ export class OctokitGitHub implements GitHubPort {
   }
 
   async ensureLabel({ owner, repo }: RepoRef, label: LabelSpec): Promise<void> {
+    // A read first: writes are paced one per second for the whole app, and hiding content must not queue behind labels that exist.
+    try {
+      await this.octokit.rest.issues.getLabel({ owner, repo, name: label.name });
+      return;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
     try {
       await this.octokit.rest.issues.createLabel({ owner, repo, ...label });
     } catch (error) {

@@ -101,7 +101,9 @@ function scriptFlag(host: Host) {
     200,
     [],
   );
+  answer("GET label", asInstallation(api.get("/repos/acme/coc-cases/labels/coc-case")), 404, { message: "Not Found" });
   answer("POST label", asInstallation(api.post("/repos/acme/coc-cases/labels")), 201, { id: 1 });
+  answer("GET label", asInstallation(api.get("/repos/acme/coc-cases/labels/state%3A%20new")), 404, { message: "Not Found" });
   answer("POST label", asInstallation(api.post("/repos/acme/coc-cases/labels")), 201, { id: 2 });
   answer("POST case issue", asInstallation(api.post("/repos/acme/coc-cases/issues")), 201, { number: 31, html_url: "unused" });
 
@@ -121,7 +123,9 @@ const EXPECTED_CALLS = [
   "DELETE command comment",
   "GET cases repo",
   "GET case issues",
+  "GET label",
   "POST label",
+  "GET label",
   "POST label",
   "POST case issue",
 ];

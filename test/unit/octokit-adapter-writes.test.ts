@@ -83,19 +83,30 @@ describe("ensureLabel", () => {
     documentation_url: "https://docs.github.com/rest/issues/labels#create-a-label",
   });
 
-  it("creates the label with its colour and description", async () => {
+  const missing = () => githubApi().get("/repos/acme/coc-cases/labels/state%3A%20new").reply(404, { message: "Not Found" });
+
+  it("creates a missing label with its colour and description", async () => {
     const sent = recorder();
+    missing();
     githubApi().post("/repos/acme/coc-cases/labels").reply(sent.reply(201, { id: 1, ...label }));
     await github().ensureLabel(CASES, label);
     expect(sent.bodies).toEqual([label]);
   });
 
-  it("accepts a label that already exists", async () => {
+  it("leaves an existing label alone, without a write", async () => {
+    githubApi().get("/repos/acme/coc-cases/labels/state%3A%20new").reply(200, { id: 1, ...label });
+    await expect(github().ensureLabel(CASES, label)).resolves.toBeUndefined();
+  });
+
+  it("accepts a label created by someone else in the meantime", async () => {
+    missing();
     githubApi().post("/repos/acme/coc-cases/labels").reply(422, validationFailed("already_exists", "name"));
     await expect(github().ensureLabel(CASES, label)).resolves.toBeUndefined();
   });
 
   it("rejects any other validation failure, and other errors", async () => {
+    missing();
+    missing();
     githubApi().post("/repos/acme/coc-cases/labels").reply(422, validationFailed("invalid", "color"));
     githubApi().post("/repos/acme/coc-cases/labels").reply(403, { message: "Resource not accessible by integration" });
     await expect(github().ensureLabel(CASES, { ...label, color: "red" })).rejects.toMatchObject({ status: 422 });
