@@ -45,6 +45,7 @@ interface ContentDetails {
 /** The REST fields every kind of content shares. */
 interface RestContent {
   node_id: string;
+  title?: string;
   html_url: string;
   body?: string | null;
   user: { login: string } | null;
@@ -125,6 +126,7 @@ export class OctokitGitHub implements GitHubPort {
       nodeId: rest.node_id,
       url: rest.html_url,
       authorLogin: rest.user?.login ?? "ghost",
+      title: ref.kind === "issue" ? (rest.title ?? null) : null,
       body: rest.body ?? "",
       createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
       editedAt: details.node?.lastEditedAt ?? null,

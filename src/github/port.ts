@@ -32,6 +32,8 @@ export interface ContentSnapshot {
   nodeId: string;
   url: string;
   authorLogin: string;
+  /** Title of a flagged issue or pull request; null for comments and reviews. */
+  title: string | null;
   body: string;
   createdAt: string;
   /** When the body was last edited, or null when it never was. */

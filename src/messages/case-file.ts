@@ -82,6 +82,7 @@ function evidenceSection(evidence: NonNullable<ReportView["evidence"]>): string[
     `#### Evidence: ${describeKind(evidence.contentKind)} by ${quietLogin(evidence.authorLogin)}`,
     "",
     `- Link: ${quietUrl(evidence.url)}`,
+    ...(evidence.title !== null ? [`- Title: ${inlineSafe(evidence.title)}`] : []),
     `- Written: ${evidence.contentCreatedAt.toISOString()}`,
     `- Last edited: ${evidence.contentEditedAt ? evidence.contentEditedAt.toISOString() : "never"}`,
     `- Captured: ${evidence.capturedAt.toISOString()}`,

@@ -101,6 +101,7 @@ function evidenceRow(snapshot: ContentSnapshot, now: Date) {
     nodeId: snapshot.nodeId,
     url: snapshot.url,
     authorLogin: snapshot.authorLogin,
+    title: snapshot.title,
     body: snapshot.body,
     contentCreatedAt: new Date(snapshot.createdAt),
     contentEditedAt: snapshot.editedAt ? new Date(snapshot.editedAt) : null,

@@ -92,6 +92,8 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(issue!.title).toBe("COC-2026-0001: flagged issue or pull request body");
     expect(issue!.labels).toContain("needs-decision: public body");
     expect(issue!.body).toContain("GitHub cannot hide an issue or pull request body");
+    // The title is evidence too, quoted so that it mentions nobody.
+    expect(issue!.body).toContain("- Title: Maintainers are \\@\u200dclowns");
   });
 
   it("adds a second report to the open case when the same content is flagged again", async () => {

@@ -161,6 +161,7 @@ describe("fetchContent", () => {
       nodeId: "IC_abusive555",
       url: "https://github.com/acme/widgets/issues/7#issuecomment-555",
       authorLogin: "troll-tom",
+      title: null,
       body: "You are all idiots.",
       createdAt: "2026-03-04T09:00:00Z",
       editedAt: "2026-03-04T09:05:00Z",
@@ -206,6 +207,7 @@ describe("fetchContent", () => {
       number: 7,
       node_id: "I_issue7",
       html_url: "https://github.com/acme/widgets/issues/7",
+      title: "An abusive title",
       body: null,
       user: user("troll-tom"),
       created_at: "2026-03-04T08:00:00Z",
@@ -213,6 +215,7 @@ describe("fetchContent", () => {
     details({ lastEditedAt: null, userContentEdits: { nodes: [] } }); // an Issue is not Minimizable
     expect(await github().fetchContent({ kind: "issue", ...REPO, number: 7 })).toMatchObject({
       nodeId: "I_issue7",
+      title: "An abusive title",
       body: "",
       hideable: false,
       isMinimized: false,

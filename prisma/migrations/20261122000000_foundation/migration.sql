@@ -60,6 +60,7 @@ CREATE TABLE "evidence" (
     "node_id" TEXT NOT NULL,
     "url" TEXT NOT NULL,
     "author_login" TEXT NOT NULL,
+    "title" TEXT,
     "body" TEXT NOT NULL,
     "content_created_at" TIMESTAMP(3) NOT NULL,
     "content_edited_at" TIMESTAMP(3),
