@@ -5,8 +5,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { verifyAuditLog } from "../../src/store/audit-log.js";
-import { issueCommentCreated, issueCommentEdited, repositoryPrivatized } from "../factories/webhooks.js";
-import { abusiveComment, CASES, fakeWorld, MODERATOR, PROJECT } from "../support/fake-world.js";
+import { issueCommentCreated, issueCommentEdited, repositoryPrivatized, reviewCommentCreated, reviewSubmitted } from "../factories/webhooks.js";
+import { abusiveComment, CASES, fakeWorld, issueBody, MODERATOR, PROJECT } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database.js";
 
@@ -111,6 +111,20 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(issue!.comments[0]).toContain("### Report 2");
     expect(issue!.comments[0]).toContain("`mod-omar`");
     expect(issue!.comments[0]).toContain("Already hidden on GitHub");
+  });
+
+  it("takes commands from pull request review comments and review summaries", async () => {
+    github.addContent(issueBody({ ref: { kind: "issue", ...PROJECT, number: 12 }, nodeId: "PR_12", url: "https://github.com/acme/widgets/pull/12" }));
+    await harness.deliver("pull_request_review_comment", reviewCommentCreated({ body: "/coc flag doxxing", sender: MODERATOR, pullNumber: 12, commentId: 7001 }));
+    await harness.deliver("pull_request_review", reviewSubmitted({ body: `/coc flag ${LINK}`, sender: MODERATOR, pullNumber: 12, reviewId: 5001 }));
+    await harness.drain();
+    const removals = github.writes.filter((w) => w.verb === "remove-command");
+    expect(removals).toEqual([
+      { verb: "remove-command", location: { kind: "review_comment", owner: "acme", repo: "widgets", commentId: 7001 }, remainingBody: null },
+      { verb: "remove-command", location: { kind: "review", owner: "acme", repo: "widgets", nodeId: "PRR_review5001" }, remainingBody: null },
+    ]);
+    const reports = await database.db.report.findMany({ include: { evidence: true }, orderBy: { createdAt: "asc" } });
+    expect(reports.map((r) => r.evidence?.url).sort()).toEqual([LINK, "https://github.com/acme/widgets/pull/12"]);
   });
 
   it("changes nothing when GitHub redelivers the same webhook", async () => {
