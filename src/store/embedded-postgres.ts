@@ -1,12 +1,18 @@
 /**
  * Embedded PostgreSQL for a zero-install start: when DATABASE_URL is unset,
  * `npm start` runs PGlite in-process, persisted under the data directory, and
- * serves it over the PostgreSQL wire protocol on a loopback port. The app, the
- * job queue and Prisma then use the same `pg` path as with a real server.
+ * serves it over the PostgreSQL wire protocol. The app, the job queue and
+ * Prisma then use the same `pg` path as with a real server.
+ *
+ * The embedded server has no passwords, so it listens on a Unix socket inside
+ * a directory only this user can enter, never on a TCP port that every local
+ * user could reach: the database holds every case.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface EmbeddedPostgres {
   /** Connection string for `pg`, Prisma and graphile-worker. */
@@ -14,34 +20,35 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/** libpq's socket naming: the client finds `<dir>/.s.PGSQL.<port>`. */
+const SOCKET_PORT = 5432;
+
 /**
  * @param dataDir directory to persist to, or undefined for an in-memory database (tests)
  * @param maxConnections PGlite has one session; the socket server multiplexes this
  *   many client connections onto it (the app pool plus the job queue's listener).
  */
 export async function startEmbeddedPostgres(options: { dataDir?: string; maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    await chmod(options.dataDir, 0o700);
+  }
+  // A short private directory: socket paths are limited to about 100 bytes.
+  const socketDir = await mkdtemp(join(tmpdir(), "coc-pg-"));
+  await chmod(socketDir, 0o700);
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   const server = new PGLiteSocketServer({
     db,
-    host: "127.0.0.1",
-    port: 0,
+    path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
     maxConnections: options.maxConnections ?? 20,
   });
   await server.start();
-  const port = boundPort(server);
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable`,
     async stop() {
       await server.stop();
       await db.close();
+      await rm(socketDir, { recursive: true, force: true });
     },
   };
-}
-
-/** PGLiteSocketServer reports the requested port; with port 0 the OS picks one, so read it back. */
-function boundPort(server: PGLiteSocketServer): number {
-  const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
-  if (address && typeof address === "object") return address.port;
-  throw new Error("embedded PostgreSQL did not report a listening port");
 }
