@@ -2,36 +2,25 @@
  * `/coc flag` end to end through Probot's webhook verification, the job queue
  * and the database, against the in-memory GitHub.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { verifyAuditLog } from "../../src/store/audit-log.js";
 import { issueCommentCreated, issueCommentEdited, repositoryPrivatized, reviewCommentCreated, reviewSubmitted } from "../factories/webhooks.js";
 import { abusiveComment, CASES, fakeWorld, issueBody, MODERATOR, PROJECT } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
-import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database.js";
+import { testBackend, useTestDatabase } from "../support/test-database.js";
 
 const NOW = new Date("2026-03-04T10:00:00Z");
 const LINK = "https://github.com/acme/widgets/issues/7#issuecomment-555";
 
 describe(`/coc flag (${testBackend})`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let github: InMemoryGitHub;
   let harness: Harness;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
     github = fakeWorld();
     harness = await startHarness({ database, gateway: github, now: () => NOW });
-  });
-  afterEach(async () => {
-    const db = database.db;
-    await db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
-    await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
   });
 
   const flag = (body: string, extra: Partial<Parameters<typeof issueCommentCreated>[0]> = {}) =>
@@ -261,18 +250,12 @@ describe(`/coc flag (${testBackend})`, () => {
 });
 
 describe(`/coc flag with a link into another repository (${testBackend})`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let github: InMemoryGitHub;
   let harness: Harness;
   const OTHER = { owner: "acme", repo: "gadgets" };
   const OTHER_LINK = "https://github.com/acme/gadgets/pull/3#discussion_r777";
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
     github = fakeWorld();
     github.addRepository(OTHER, { private: false });
@@ -280,9 +263,6 @@ describe(`/coc flag with a link into another repository (${testBackend})`, () =>
     github.configs.set("acme/widgets", { moderators: { users: ["helper-hana"] } });
     github.configs.set("acme/gadgets", { flag: { hide: false } });
     harness = await startHarness({ database, gateway: github, now: () => NOW });
-  });
-  afterEach(async () => {
-    await database.db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
   });
 
   it("follows the linked repository's rules: its moderators, its hiding setting", async () => {

@@ -7,18 +7,17 @@
  * The behaviour itself is covered in depth by flag-command.test.ts on the fake.
  */
 import type nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { issueCommentCreated } from "../factories/webhooks.js";
 import { startHarness } from "../support/probot-harness.js";
 import { githubApi, useStrictNock } from "../support/strict-nock.js";
-import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database.js";
+import { testBackend, useTestDatabase } from "../support/test-database.js";
 import { NOT_FOUND, parsedBody } from "../support/test-octokit.js";
 
 const NOW = new Date("2026-03-04T10:00:00Z");
 const INSTALLATION = 4242;
 const TOKEN = "ghs_installation4242";
 const ABUSE = "You are all idiots. @mod-maria see #12 and @acme/core";
-const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
 
 interface Host {
   name: string;
@@ -133,18 +132,7 @@ const EXPECTED_CALLS = [
 // Each scenario runs Probot, the job queue and a database for real: give it time beyond the unit-test default.
 describe.each([DOTCOM, GHES])(`/coc flag over HTTP on $name (${testBackend})`, { timeout: 60_000 }, (host) => {
   useStrictNock();
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  afterEach(async () => {
-    await database.db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
-    await database.db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
-  });
+  const database = useTestDatabase();
 
   const flagPayload = (link: string) => {
     const payload = issueCommentCreated({ body: `/coc flag ${link} personal attack on @someone`, sender: "mod-maria", commentId: 9001 });

@@ -2,12 +2,12 @@
  * Recording flags: case codes, joining an open case, and moderators who flag
  * the same content at the same moment.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planFlagActions } from "../../src/cases/plan-flag.js";
 import { verifyAuditLog } from "../../src/store/audit-log.js";
 import { formatCaseCode, recordFlag, type FlagToRecord } from "../../src/store/cases.js";
 import { abusiveComment, CASES } from "../support/fake-world.js";
-import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database.js";
+import { testBackend, useTestDatabase } from "../support/test-database.js";
 
 const NOW = new Date("2026-05-01T12:00:00Z");
 
@@ -34,16 +34,7 @@ function flag(commandKey: string, contentKey = "github.com/acme/widgets:issuecom
 }
 
 describe(`recordFlag (${testBackend})`, () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await database.db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters CASCADE`);
-  });
+  const database = useTestDatabase();
 
   it("numbers cases per cases repository and year", async () => {
     const a = await recordFlag(database.db, flag("a", "content-1"), NOW);

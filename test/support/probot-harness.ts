@@ -28,7 +28,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: {
-  database: TestDatabase;
+  database: Pick<TestDatabase, "db" | "url">;
   gateway?: GitHubGateway;
   webHost?: string;
   baseUrl?: string;

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { startEmbeddedPostgres } from "../../src/store/embedded-postgres.js";
 import { prepareDatabase } from "../../src/store/prepare-database.js";
@@ -54,4 +55,42 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Empties everything a test may have written, the job queue included. */
+export async function clearTestData(db: Database): Promise<void> {
+  await db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
+  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
+}
+
+/**
+ * One migrated database for the enclosing describe block, created before its
+ * tests, emptied after each test and dropped at the end.
+ */
+export function useTestDatabase(): Omit<TestDatabase, "close"> {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterEach(async () => {
+    if (current) await clearTestData(current.db);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const open = (): TestDatabase => {
+    if (!current) throw new Error("the test database is used before beforeAll ran");
+    return current;
+  };
+  return {
+    get url() {
+      return open().url;
+    },
+    get db() {
+      return open().db;
+    },
+    get backend() {
+      return open().backend;
+    },
+  };
 }
