@@ -116,6 +116,19 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(reports.map((r) => r.evidence?.url).sort()).toEqual([LINK, "https://github.com/acme/widgets/pull/12"]);
   });
 
+  it("after the last failed attempt, removes the command and says only that an internal error occurred", async () => {
+    github.failNext.set("fetchContent", 100);
+    await flag(`/coc flag ${LINK} harassing @alice`);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await harness.drain();
+      await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now()`); // skip the backoff
+    }
+    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
+    const reply = (github.writes[1] as { body: string }).body;
+    expect(reply).toBe("@mod-maria an internal error occurred while running the `/coc` command. It has been logged; nothing was posted anywhere.");
+    expect(await database.db.case.count()).toBe(0);
+  });
+
   it("changes nothing when GitHub redelivers the same webhook", async () => {
     const payload = issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR });
     await harness.deliver("issue_comment", payload, "delivery-1");
