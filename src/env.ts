@@ -13,6 +13,11 @@ const envSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Whoever owns a cases repository reads every case in it: another account's repository must be allowed on purpose.
+    ALLOW_CROSS_ACCOUNT_CASES: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true"),
     APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID").optional(),
     PRIVATE_KEY: z.string().optional(),
     PRIVATE_KEY_PATH: z.string().optional(),

@@ -10,6 +10,7 @@ import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
 import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
 import type { Database } from "./store/database.js";
+import type { TrustedConfigOptions } from "./config/trusted-config.js";
 
 export interface AppOptions {
   db: Database;
@@ -17,6 +18,8 @@ export interface AppOptions {
   workerConnectionString?: string;
   workerConcurrency?: number;
   webHost: string;
+  /** Process settings that bound what `.github/coc.yml` may say. */
+  settings?: TrustedConfigOptions;
   /** Tests substitute the in-memory fake; production resolves installations through Probot. */
   gateway?: GitHubGateway;
   now?: () => Date;
@@ -27,7 +30,14 @@ export function createApp(options: AppOptions) {
   return async (app: Probot): Promise<void> => {
     const probotGateway = new ProbotGitHubGateway(app);
     const gateway = options.gateway ?? probotGateway;
-    const deps = { db: options.db, gateway, webHost: options.webHost, log: app.log, now: options.now ?? (() => new Date()) };
+    const deps = {
+      db: options.db,
+      gateway,
+      webHost: options.webHost,
+      settings: options.settings ?? { allowCrossAccountCases: false },
+      log: app.log,
+      now: options.now ?? (() => new Date()),
+    };
 
     app.on(
       [

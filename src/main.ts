@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       workerConnectionString: url,
       workerConcurrency: env.WORKER_CONCURRENCY,
       webHost: webHost(env),
+      settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES },
       onWorkerStarted: (r) => (runner = r),
     }),
   );

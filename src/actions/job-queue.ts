@@ -16,6 +16,8 @@ export interface JobSpec {
   priority?: number;
   runAt?: Date;
   maxAttempts?: number;
+  /** Jobs with the same queue name run one at a time, in order. */
+  queueName?: string | null;
 }
 
 export async function enqueueJobs(tx: Transaction, jobs: JobSpec[]): Promise<void> {
@@ -23,6 +25,7 @@ export async function enqueueJobs(tx: Transaction, jobs: JobSpec[]): Promise<voi
     await tx.$executeRaw`SELECT graphile_worker.add_job(
       identifier := ${job.task}::text,
       payload := ${JSON.stringify(job.payload)}::json,
+      queue_name := ${job.queueName ?? null}::text,
       run_at := ${job.runAt ?? null}::timestamptz,
       max_attempts := ${job.maxAttempts ?? null}::int,
       job_key := ${job.jobKey ?? null}::text,

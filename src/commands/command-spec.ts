@@ -3,6 +3,7 @@
  * it does. Each command lives in its own module and is listed in the registry.
  */
 import type { CocConfig } from "../config/schema.js";
+import type { TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CommandEvent } from "../events/command-event.js";
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
 import type { Database } from "../store/database.js";
@@ -18,6 +19,8 @@ export interface CommandContext {
   db: Database;
   /** Web host of the GitHub instance, e.g. github.com or a GHES host: links must point there. */
   webHost: string;
+  /** Process settings that bound what configuration may say. */
+  settings: TrustedConfigOptions;
   now: Date;
 }
 

@@ -9,8 +9,8 @@
  * repository.
  */
 import { contentKey, planFlagActions } from "../cases/plan-flag.js";
-import { loadConfig } from "../config/load.js";
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
+import { loadTrustedConfig } from "../config/trusted-config.js";
 import { commandKey } from "../events/command-event.js";
 import type { GitHubPort, RepoRef } from "../github/port.js";
 import { casesRepoNotPrivateReply } from "../messages/replies.js";
@@ -103,8 +103,9 @@ async function governingScope(ctx: CommandContext, target: ContentRef): Promise<
     }
     throw error;
   }
-  const targetConfig = await loadConfig(() => github.readConfig(target, "coc.yml"));
+  const targetConfig = await loadTrustedConfig(github, target, ctx.settings);
   if (!targetConfig.ok) throw new UserError(`the linked repository's configuration is invalid. ${targetConfig.message}`);
+  if (!targetConfig.config.enabled) throw new UserError("the app is turned off in the linked repository.");
   if (!(await isModerator(github, target, ctx.event.sender, targetConfig.config.moderators))) {
     throw new UserError("you can only flag content in repositories where you are a moderator.");
   }

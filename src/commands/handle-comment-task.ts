@@ -1,19 +1,24 @@
 /**
  * The job that runs the `/coc` commands in one comment. It first reads the
- * configuration and checks that the author may use commands: anyone else gets
- * no effect and no reply, and their comment is never even parsed. Those who may
- * get a short reply when something is wrong (an invalid configuration, a
- * mistyped command, a bad link), never one with case details.
+ * trusted configuration and checks that the author may use commands: anyone
+ * else gets no effect and no reply, and their comment is never even parsed.
+ * Those who may are answered when something is wrong (an invalid
+ * configuration, a mistyped command, a bad link), in the thread of a private
+ * repository or else privately on the cases repository's notice board, never
+ * with case details.
  */
 import type { Logger } from "probot";
 import type { JobAttempt } from "../actions/job-queue.js";
-import { loadConfig, type ConfigResult } from "../config/load.js";
-import { defaultCocConfig } from "../config/schema.js";
-import type { CommandEvent } from "../events/command-event.js";
+import { defaultCocConfig, resolveCasesRepo } from "../config/schema.js";
+import { loadTrustedConfig, type TrustedConfigOptions, type TrustedConfigResult } from "../config/trusted-config.js";
+import { describeError } from "../errors/describe-error.js";
+import type { CommandEvent, ReplyRoute } from "../events/command-event.js";
 import type { CommentEvent } from "../events/comment-event.js";
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
-import { configErrorReply, internalErrorReply, unknownCommandReply, userErrorReply } from "../messages/replies.js";
+import { deletedTextNotice, ignoredSettingsNotice } from "../messages/notices.js";
+import { appTurnedOffReply, configErrorReply, internalErrorReply, unknownCommandReply, userErrorReply } from "../messages/replies.js";
 import type { Database } from "../store/database.js";
+import { recordNoticeOnce } from "../store/notices.js";
 import { recordReply } from "../store/replies.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext } from "./command-spec.js";
@@ -26,6 +31,7 @@ export interface CommentJobDeps {
   db: Database;
   gateway: GitHubGateway;
   webHost: string;
+  settings: TrustedConfigOptions;
   log: Logger;
   now: () => Date;
 }
@@ -35,7 +41,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     const comment = payload as CommentEvent;
     const log = deps.log.child({ delivery: comment.deliveryId });
     const github = await deps.gateway.forRepository(comment.repo);
-    const configResult = await loadConfig(() => github.readConfig(comment.repo, "coc.yml"));
+    const configResult = await loadTrustedConfig(github, comment.repo, deps.settings);
     // With a broken file, only repository permissions grant the right to be told about it.
     const moderators = configResult.ok ? configResult.config.moderators : defaultCocConfig().moderators;
     if (!(await isModerator(github, comment.repo, comment.sender, moderators))) {
@@ -43,10 +49,18 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
       return;
     }
     const commands = comment.previousBody === null ? extractCommands(comment.body) : newCommands(comment.previousBody, comment.body);
-    const remainingBody = bodyWithoutCommands(comment.body, extractCommands(comment.body));
+    if (commands.length === 0) return;
+    const strippedBody = bodyWithoutCommands(comment.body, extractCommands(comment.body));
+
+    const replyRoute = routeFor(comment, configResult);
+    await noticeIgnoredSettings(comment, configResult, deps);
+    // In a public thread the whole comment goes: GitHub shows an edited comment's earlier versions to everyone.
+    const remainingBody = comment.repoIsPrivate ? strippedBody : null;
+    if (!comment.repoIsPrivate && strippedBody !== null) await noticeDeletedText(comment, strippedBody, replyRoute, deps);
+
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
-      const event: CommandEvent = { ...context, commandIndex, command, remainingBody };
+      const event: CommandEvent = { ...context, commandIndex, command, remainingBody, replyRoute };
       await runSafely(event, configResult, github, deps, attempt, log.child({ command: command.name }));
       // One reply about a broken configuration is enough for a whole comment.
       if (!configResult.ok) return;
@@ -54,34 +68,81 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
   };
 }
 
-async function runSafely(event: CommandEvent, config: ConfigResult, github: GitHubPort, deps: CommentJobDeps, attempt: JobAttempt, log: Logger) {
+function routeFor(comment: CommentEvent, config: TrustedConfigResult): ReplyRoute {
+  if (comment.repoIsPrivate) return { kind: "thread" };
+  if (!config.ok) return { kind: "log-only" };
+  return { kind: "notice-board", casesRepo: resolveCasesRepo(config.config, comment.repo.owner) };
+}
+
+/** Protected keys in the repository's own file are ignored; the committee hears of it once per repository and set of keys. */
+async function noticeIgnoredSettings(comment: CommentEvent, config: TrustedConfigResult, deps: CommentJobDeps): Promise<void> {
+  if (!config.ok || config.ignoredKeys.length === 0) return;
+  const repoName = `${comment.repo.owner}/${comment.repo.repo}`.toLowerCase();
+  await recordNoticeOnce(
+    deps.db,
+    {
+      onceKey: `ignored-settings:${repoName}:${config.ignoredKeys.join(",")}`,
+      casesRepo: resolveCasesRepo(config.config, comment.repo.owner),
+      body: ignoredSettingsNotice(comment.repo, config.ignoredKeys),
+      audit: { actor: "app", action: "config.protected-keys-ignored", detail: { repo: repoName, keys: config.ignoredKeys } },
+    },
+    deps.now(),
+  );
+}
+
+async function noticeDeletedText(comment: CommentEvent, otherText: string, route: ReplyRoute, deps: CommentJobDeps): Promise<void> {
+  if (route.kind !== "notice-board") return;
+  await recordNoticeOnce(
+    deps.db,
+    {
+      onceKey: `deleted-text:${comment.deliveryId}`,
+      casesRepo: route.casesRepo,
+      body: deletedTextNotice(comment.sender, comment.repo, comment.issueNumber, otherText),
+      audit: { actor: "app", action: "command.comment-deleted-whole", detail: { repo: `${comment.repo.owner}/${comment.repo.repo}` } },
+    },
+    deps.now(),
+  );
+}
+
+async function runSafely(event: CommandEvent, config: TrustedConfigResult, github: GitHubPort, deps: CommentJobDeps, attempt: JobAttempt, log: Logger) {
   try {
     await runCommand(event, config, github, deps);
   } catch (error) {
     if (error instanceof UserError) {
-      await recordReply(deps.db, event, userErrorReply(event.sender, error.message), "command.refused", deps.now());
+      await recordReply(deps.db, event, userErrorReply(error.message), "command.refused", deps.now());
       return;
     }
-    // Only the status and first line of the message: a request error could carry case content.
-    const message = (error as Error).message?.split("\n")[0];
-    log.error({ status: (error as { status?: number }).status, message }, "command failed");
+    log.error(describeError(error), "command failed");
     if (attempt.attempts < attempt.maxAttempts) throw error;
-    await recordReply(deps.db, event, internalErrorReply(event.sender), "command.failed", deps.now());
+    await recordReply(deps.db, event, internalErrorReply(), "command.failed", deps.now());
   }
 }
 
-async function runCommand(event: CommandEvent, configResult: ConfigResult, github: GitHubPort, deps: CommentJobDeps): Promise<void> {
+async function runCommand(event: CommandEvent, configResult: TrustedConfigResult, github: GitHubPort, deps: CommentJobDeps): Promise<void> {
   const now = deps.now();
   if (!configResult.ok) {
-    await recordReply(deps.db, event, configErrorReply(event.sender, configResult.message), "command.config-invalid", now);
+    await recordReply(deps.db, event, configErrorReply(configResult.message), "command.config-invalid", now);
+    return;
+  }
+  if (!configResult.config.enabled) {
+    await recordReply(deps.db, event, appTurnedOffReply(), "command.app-turned-off", now);
     return;
   }
   const spec = findCommand(event.command.name);
   if (!spec) {
     const names = allCommands().map((c) => c.name);
-    await recordReply(deps.db, event, unknownCommandReply(event.sender, event.command.name, names), "command.unknown", now);
+    await recordReply(deps.db, event, unknownCommandReply(event.command.name, names), "command.unknown", now);
     return;
   }
-  const ctx: CommandContext = { event, config: configResult.config, github, gateway: deps.gateway, db: deps.db, webHost: deps.webHost, now };
+  const ctx: CommandContext = {
+    event,
+    config: configResult.config,
+    github,
+    gateway: deps.gateway,
+    db: deps.db,
+    webHost: deps.webHost,
+    settings: deps.settings,
+    now,
+  };
   await spec.run(ctx);
 }

@@ -13,7 +13,7 @@ export function makeHelpCommand(list: () => CommandSpec[]): CommandSpec {
     role: "moderator",
     async run(ctx) {
       const lines = list().map((c) => `- \`${c.usage}\`: ${c.summary}`);
-      const body = [`@${ctx.event.sender} the \`/coc\` commands:`, "", ...lines].join("\n");
+      const body = ["the `/coc` commands:", "", ...lines].join("\n");
       await recordReply(ctx.db, ctx.event, body, "command.help", ctx.now);
     },
   };

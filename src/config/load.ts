@@ -9,13 +9,15 @@
  * than a list, and the next run names the next problem.
  */
 import { z } from "zod";
+import { ConfigReadError } from "./config-text.js";
 import { cocConfigSchema, type CocConfig } from "./schema.js";
 
 export type ConfigResult =
   | { ok: true; config: CocConfig; source: "file" | "defaults" }
   | { ok: false; message: string };
 
-const FILE = "`.github/coc.yml`";
+/** How messages name the file when the caller does not say which one it read. */
+export const CONFIG_FILE_LABEL = "`.github/coc.yml`";
 
 // Probot's config plugin prefixes every error it raises about the file itself;
 // anything without it (network failure, missing permission) is not the
@@ -30,15 +32,11 @@ const PLUGIN_PREFIX = "[@probot/octokit-plugin-config]";
  */
 export async function loadConfig(
   readConfig: () => Promise<unknown>,
+  file: string = CONFIG_FILE_LABEL,
 ): Promise<ConfigResult> {
-  let raw: unknown;
-  try {
-    raw = await readConfig();
-  } catch (error) {
-    const message = readErrorMessage(error);
-    if (message === undefined) throw error;
-    return { ok: false, message };
-  }
+  const read = await readConfigFile(readConfig, file);
+  if (!read.ok) return read;
+  const raw = read.raw;
   if (raw === null || raw === undefined) {
     return { ok: true, config: cocConfigSchema.parse({}), source: "defaults" };
   }
@@ -47,20 +45,46 @@ export async function loadConfig(
     error: genericIssueMessage,
   });
   if (!parsed.success) {
-    return { ok: false, message: formatConfigError(parsed.error) };
+    return { ok: false, message: formatConfigError(parsed.error, file) };
   }
   return { ok: true, config: parsed.data, source: "file" };
 }
 
+/** Reads a file's raw settings, turning a problem with the file itself into a sentence; other errors go up. */
+export async function readConfigFile(
+  readConfig: () => Promise<unknown>,
+  file: string,
+): Promise<{ ok: true; raw: unknown } | { ok: false; message: string }> {
+  try {
+    return { ok: true, raw: await readConfig() };
+  } catch (error) {
+    const message = readErrorMessage(error, file);
+    if (message === undefined) throw error;
+    return { ok: false, message };
+  }
+}
+
+/** Parses settings with `schema`, with the same messages as the whole file gets. */
+export function validateSettings<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  file: string,
+): { ok: true; value: z.output<T> } | { ok: false; message: string } {
+  const parsed = schema.safeParse(raw, { reportInput: true, error: genericIssueMessage });
+  if (!parsed.success) return { ok: false, message: formatConfigError(parsed.error, file, schema) };
+  return { ok: true, value: parsed.data };
+}
+
 /** One sentence about the first problem in a failed validation. */
-export function formatConfigError(error: z.ZodError): string {
+export function formatConfigError(error: z.ZodError, file: string = CONFIG_FILE_LABEL, schema: z.core.$ZodType = cocConfigSchema): string {
+  const FILE = file;
   const issue = error.issues[0];
   if (issue === undefined) return `${FILE} is invalid.`;
   const where = issue.path.length > 0 ? `\`${formatPath(issue.path)}\`` : "the file";
 
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
-    const known = knownKeysAt(issue.path).map((k) => `\`${k}\``).join(", ");
+    const known = knownKeysAt(issue.path, schema).map((k) => `\`${k}\``).join(", ");
     const hint = known === "" ? "" : ` (${where} accepts ${known})`;
     return `${FILE} is invalid: \`${formatPath([...issue.path, key])}\` is not a known setting${hint}`;
   }
@@ -129,8 +153,8 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 /** Setting names accepted at `path`, for the "not a known setting" hint. */
-function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  let schema: z.core.$ZodType | undefined = cocConfigSchema;
+function knownKeysAt(path: readonly PropertyKey[], root: z.core.$ZodType): string[] {
+  let schema: z.core.$ZodType | undefined = root;
   for (const segment of path) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodObject && typeof segment === "string") {
@@ -164,14 +188,24 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
 }
 
 /** A user-facing sentence for a file Probot could not read, or undefined. */
-function readErrorMessage(error: unknown): string | undefined {
+function readErrorMessage(error: unknown, FILE: string): string | undefined {
   if (!(error instanceof Error)) return undefined;
+  if (error instanceof ConfigReadError) {
+    const yamlReason = findYamlError(error);
+    switch (error.problem) {
+      case "invalid-yaml":
+        return yamlReason ? `${FILE} is not valid YAML: ${yamlFirstLine(yamlReason)}` : `${FILE} is not valid YAML`;
+      case "not-a-mapping":
+        return `${FILE} is invalid: the file must be a mapping of settings (like \`flag:\`), not plain text`;
+      case "not-a-file":
+        return `${FILE} is a directory or a submodule, not a file`;
+    }
+  }
   const yamlError = findYamlError(error);
   if (yamlError !== undefined) {
     // The parser's first line is the reason and where it is, e.g. "Map keys
     // must be unique at line 2, column 1:"; the lines after it quote the file.
-    const reason = (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
-    return `${FILE} is not valid YAML: ${reason}`;
+    return `${FILE} is not valid YAML: ${yamlFirstLine(yamlError)}`;
   }
   // The plugin's messages name the URL of the file it was reading, which may
   // be another (possibly private) repository reached through `_extends`, so
@@ -191,6 +225,10 @@ function readErrorMessage(error: unknown): string | undefined {
     return `${FILE} is a directory or a submodule, not a file`;
   }
   return `${FILE} could not be read`;
+}
+
+function yamlFirstLine(yamlError: Error): string {
+  return (yamlError.message.split("\n")[0] ?? "").replace(/:$/, "");
 }
 
 function findYamlError(error: Error): Error | undefined {

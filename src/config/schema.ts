@@ -144,6 +144,11 @@ const flagSchema = z
   )
   .describe("What /coc flag does.");
 
+/** `enabled: false` turns the app off: no `/coc` command runs in the repositories it applies to. */
+const enabledSchema = z
+  .boolean({ error: "must be true or false" })
+  .describe("Set to false to turn the app off; in a repository's own file, off for that repository only.");
+
 /** Everything `.github/coc.yml` may contain. */
 export const cocConfigSchema = z
   .strictObject(
@@ -158,6 +163,7 @@ export const cocConfigSchema = z
         .describe(
           "Another file to build on: repo, owner/repo or owner/repo:path/file.yml. Settings in this file win.",
         ),
+      enabled: enabledSchema.default(true),
       cases: casesSchema.prefault({}),
       committee: committeeSchema.prefault({}),
       moderators: moderatorsSchema.prefault({}),
@@ -167,6 +173,39 @@ export const cocConfigSchema = z
   )
   // Probot follows `_extends` itself; the rest of the app never needs it.
   .transform(({ _extends, ...config }) => config);
+
+/**
+ * What a moderated repository's own `.github/coc.yml` may set: only what
+ * narrows how the app acts there. Everything else (who may flag, where cases
+ * go, who decides, …) grants power or routes confidential data, and anyone
+ * who can push to one repository could rewrite it, so it is read only from
+ * the owner's `.github` repository. `flag.hide` is local because a
+ * repository's maintainers can hide comments by hand anyway: it grants nothing.
+ * Sections added later are protected unless they are listed here.
+ */
+export const repoOverridesSchema = z.strictObject(
+  {
+    enabled: enabledSchema.optional(),
+    flag: z
+      .strictObject(
+        { hide: z.boolean({ error: "must be true or false" }).optional() },
+        { error: "must be a mapping with a hide key" },
+      )
+      .optional(),
+  },
+  { error: "must be a mapping of settings" },
+);
+
+export type RepoOverrides = z.output<typeof repoOverridesSchema>;
+
+/** Top-level keys a repository's own file may set. */
+export const REPO_LOCAL_KEYS: ReadonlySet<string> = new Set(Object.keys(repoOverridesSchema.shape));
+
+/**
+ * Top-level keys only the owner's `.github` repository may set. `_extends` is
+ * one: a repository's file must not pull settings from elsewhere.
+ */
+export const PROTECTED_KEYS: readonly string[] = Object.keys(cocConfigSchema.in.shape).filter((key) => !REPO_LOCAL_KEYS.has(key));
 
 /** The validated configuration with every default filled in. */
 export type CocConfig = z.output<typeof cocConfigSchema>;

@@ -3,13 +3,27 @@
  * parsed words and its position, which keeps two commands in one comment apart.
  */
 import type { ParsedCommand } from "../commands/grammar.js";
+import type { RepoRef } from "../github/port.js";
 import type { CommentEvent } from "./comment-event.js";
+
+/**
+ * Where an answer to the command goes. Only a private repository's thread may
+ * hold one: in a public thread even "your command did not run" tells the person
+ * reported that someone tried to report them, and by whom. There, the moderator
+ * is told on the cases repository's notice board, or, when no cases repository
+ * is known (the owner's file is invalid), only the log hears of it.
+ */
+export type ReplyRoute = { kind: "thread" } | { kind: "notice-board"; casesRepo: RepoRef } | { kind: "log-only" };
 
 export interface CommandEvent extends Omit<CommentEvent, "body" | "previousBody"> {
   /** Position of this command in its comment. */
   commandIndex: number;
-  /** The comment's body without any `/coc` command lines, or null when nothing else remains. */
+  /**
+   * The comment's body without any `/coc` command lines, or null when the whole comment must go:
+   * nothing else remains, or the thread is public (GitHub shows an edited comment's history to everyone).
+   */
   remainingBody: string | null;
+  replyRoute: ReplyRoute;
   command: ParsedCommand;
 }
 

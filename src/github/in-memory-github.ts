@@ -6,6 +6,7 @@
  */
 import type { ContentRef } from "../commands/content-link.js";
 import type {
+  AppIdentity,
   CommandLocation,
   ContentSnapshot,
   GitHubGateway,
@@ -25,9 +26,25 @@ export type RecordedWrite =
   | { verb: "create-issue"; repo: string; number: number; issue: NewIssue }
   | { verb: "comment"; repo: string; issueNumber: number; body: string };
 
+export interface StoredComment {
+  author: string;
+  body: string;
+}
+
 export interface StoredIssue extends NewIssue {
   number: number;
-  comments: string[];
+  author: string;
+  comments: StoredComment[];
+}
+
+/** The app's login on the fake GitHub. */
+export const FAKE_BOT_LOGIN = "coc-enforcer[bot]";
+
+/** GitHub refuses issue and comment bodies longer than this with 422. */
+const GITHUB_BODY_LIMIT = 65_536;
+
+function unprocessable(message: string): Error {
+  return Object.assign(new Error(`Validation Failed: ${message}`), { status: 422 });
 }
 
 const key = (r: RepoRef) => `${r.owner}/${r.repo}`.toLowerCase();
@@ -46,10 +63,11 @@ function contentKeyOf(ref: ContentRef): string {
   }
 }
 
-export class InMemoryGitHub implements GitHubPort, GitHubGateway {
+export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly repositories = new Map<string, RepositoryInfo>();
   readonly permissions = new Map<string, RepoPermission>();
   readonly teams = new Map<string, Set<string>>();
+  /** `owner/repo` → that repository's own `.github/coc.yml`; the owner's file is under `owner/.github`. */
   readonly configs = new Map<string, unknown>();
   readonly contents = new Map<string, ContentSnapshot>();
   readonly hidden = new Map<string, HideClassifier>();
@@ -58,6 +76,14 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway {
   readonly writes: RecordedWrite[] = [];
   /** Makes the next calls of a verb throw, to test retries: e.g. failNext.set("createIssue", 2). */
   readonly failNext = new Map<string, number>();
+  /** Makes the next calls of a verb do their write and then fail as if the answer was lost (a 502 after GitHub acted). */
+  readonly loseAnswerNext = new Map<string, number>();
+  /** Every call made, by verb, to count what a flag costs. */
+  readonly calls: string[] = [];
+
+  async botLogin(): Promise<string> {
+    return FAKE_BOT_LOGIN;
+  }
 
   async forRepository(): Promise<GitHubPort> {
     return this;
@@ -80,61 +106,98 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway {
   issuesIn(repo: RepoRef): StoredIssue[] {
     return this.issues.get(key(repo)) ?? [];
   }
+  /** An issue someone other than the app opened, e.g. to try to pass for a case file. */
+  addForeignIssue(repo: RepoRef, author: string, issue: NewIssue): number {
+    const list = this.issues.get(key(repo)) ?? [];
+    const number = list.length + 1;
+    list.push({ ...issue, number, author, comments: [] });
+    this.issues.set(key(repo), list);
+    return number;
+  }
 
   // --- the port ----------------------------------------------------------
-  async readConfig(repo: RepoRef): Promise<unknown> {
-    this.maybeFail("readConfig");
-    return this.configs.get(key(repo)) ?? this.configs.get(`${repo.owner}/.github`.toLowerCase()) ?? null;
+  async readOwnerConfig(owner: string): Promise<unknown> {
+    this.called("readOwnerConfig");
+    return this.configs.get(`${owner}/.github`.toLowerCase()) ?? null;
+  }
+  async readRepoConfig(repo: RepoRef): Promise<unknown> {
+    this.called("readRepoConfig");
+    return this.configs.get(key(repo)) ?? null;
   }
   async getRepository(repo: RepoRef): Promise<RepositoryInfo | null> {
-    this.maybeFail("getRepository");
+    this.called("getRepository");
     return this.repositories.get(key(repo)) ?? null;
   }
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
+    this.called("getPermission");
     return this.permissions.get(`${key(repo)}@${login.toLowerCase()}`) ?? "none";
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
+    this.called("isTeamMember");
     return this.teams.get(`${org}/${teamSlug}`.toLowerCase())?.has(login.toLowerCase()) ?? false;
   }
   async fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
-    this.maybeFail("fetchContent");
+    this.called("fetchContent");
     const found = this.contents.get(contentKeyOf(ref));
     return found ? { ...found, isMinimized: this.hidden.has(found.nodeId) } : null;
   }
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
-    this.maybeFail("ensureHidden");
+    this.called("ensureHidden");
     this.hidden.set(nodeId, classifier);
     this.writes.push({ verb: "hide", nodeId, classifier });
   }
   async ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void> {
-    this.maybeFail("ensureCommandRemoved");
+    this.called("ensureCommandRemoved");
     this.writes.push({ verb: "remove-command", location, remainingBody });
   }
   async ensureLabel(repo: RepoRef, label: LabelSpec): Promise<void> {
+    this.called("ensureLabel");
     const labels = this.labels.get(key(repo)) ?? new Map<string, LabelSpec>();
     if (!labels.has(label.name)) this.writes.push({ verb: "label", repo: key(repo), name: label.name });
     labels.set(label.name, label);
     this.labels.set(key(repo), labels);
   }
-  async findIssueByMarker(repo: RepoRef, marker: string): Promise<number | null> {
-    return this.issuesIn(repo).find((i) => i.body.includes(marker))?.number ?? null;
+  async findOwnIssue(repo: RepoRef, marker: string, label: string): Promise<number | null> {
+    this.called("findOwnIssue");
+    return (
+      this.issuesIn(repo).find((i) => i.author === FAKE_BOT_LOGIN && i.labels.includes(label) && i.body.startsWith(marker))?.number ?? null
+    );
   }
   async createIssue(repo: RepoRef, issue: NewIssue): Promise<number> {
-    this.maybeFail("createIssue");
+    this.called("createIssue");
+    if (issue.body.length > GITHUB_BODY_LIMIT) throw unprocessable("body is too long (maximum is 65536 characters)");
     const list = this.issues.get(key(repo)) ?? [];
     const number = list.length + 1;
-    list.push({ ...issue, number, comments: [] });
+    list.push({ ...issue, number, author: FAKE_BOT_LOGIN, comments: [] });
     this.issues.set(key(repo), list);
     this.writes.push({ verb: "create-issue", repo: key(repo), number, issue });
+    this.maybeLoseAnswer("createIssue");
     return number;
   }
-  async hasCommentWithMarker(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
-    return this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.some((c) => c.includes(marker)) ?? false;
+  async hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
+    this.called("hasOwnComment");
+    const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
+    return issue?.comments.some((c) => c.author === FAKE_BOT_LOGIN && c.body.startsWith(marker)) ?? false;
   }
   async createComment(repo: RepoRef, issueNumber: number, body: string): Promise<void> {
-    this.maybeFail("createComment");
-    this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.push(body);
+    this.called("createComment");
+    if (body.length > GITHUB_BODY_LIMIT) throw unprocessable("body is too long (maximum is 65536 characters)");
+    this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.push({ author: FAKE_BOT_LOGIN, body });
     this.writes.push({ verb: "comment", repo: key(repo), issueNumber, body });
+    this.maybeLoseAnswer("createComment");
+  }
+
+  private called(verb: string): void {
+    this.calls.push(verb);
+    this.maybeFail(verb);
+  }
+
+  private maybeLoseAnswer(verb: string): void {
+    const remaining = this.loseAnswerNext.get(verb) ?? 0;
+    if (remaining > 0) {
+      this.loseAnswerNext.set(verb, remaining - 1);
+      throw Object.assign(new Error(`simulated lost answer from ${verb}`), { status: 502 });
+    }
   }
 
   private maybeFail(verb: string): void {

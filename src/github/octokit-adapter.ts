@@ -5,10 +5,12 @@
 import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
+import { ConfigReadError, parseConfigText } from "../config/config-text.js";
 import type {
   CommandLocation,
   ContentEdit,
   ContentSnapshot,
+  AppIdentity,
   GitHubPort,
   HideClassifier,
   LabelSpec,
@@ -62,17 +64,34 @@ export function isNotFound(error: unknown): boolean {
 }
 
 export class OctokitGitHub implements GitHubPort {
-  constructor(private readonly octokit: Octokit) {}
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly identity: AppIdentity,
+  ) {}
 
-  async readConfig({ owner, repo }: RepoRef, fileName: string): Promise<unknown> {
-    // The same plugin and merge rule as Probot's context.config, usable outside a webhook context.
+  async readOwnerConfig(owner: string, fileName: string): Promise<unknown> {
+    // The same plugin and merge rule as Probot's context.config, pointed at the owner's `.github` repository only.
     const { config, files } = await this.octokit.config.get({
       owner,
-      repo,
+      repo: ".github",
       path: `.github/${fileName}`,
       defaults: (configs) => deepmerge.all([{}, ...configs]) as Record<string, unknown>,
     });
     return files.some((file) => file.config !== null) ? config : null;
+  }
+
+  async readRepoConfig({ owner, repo }: RepoRef, fileName: string): Promise<unknown> {
+    let text: string;
+    try {
+      const response = await this.octokit.rest.repos.getContent({ owner, repo, path: `.github/${fileName}`, mediaType: { format: "raw" } });
+      // The raw media type answers a file with its text; a directory or submodule still comes back as JSON.
+      if (typeof response.data !== "string") throw new ConfigReadError("not-a-file");
+      text = response.data;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    return parseConfigText(text);
   }
 
   async getRepository({ owner, repo }: RepoRef): Promise<RepositoryInfo | null> {
@@ -202,30 +221,48 @@ export class OctokitGitHub implements GitHubPort {
     }
   }
 
-  async findIssueByMarker({ owner, repo }: RepoRef, marker: string, label: string): Promise<number | null> {
+  async findOwnIssue({ owner, repo }: RepoRef, marker: string, label: string): Promise<number | null> {
+    const creator = await this.identity.botLogin();
     const { data } = await this.octokit.rest.issues.listForRepo({
       owner,
       repo,
+      creator,
       labels: label,
       state: "all",
       sort: "created",
       direction: "desc",
       per_page: 100,
     });
-    return data.find((issue) => issue.body?.includes(marker))?.number ?? null;
+    return data.find((issue) => writtenByApp(issue, creator) && startsWithMarker(issue.body, marker))?.number ?? null;
   }
 
   async createIssue({ owner, repo }: RepoRef, issue: NewIssue): Promise<number> {
-    const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue });
+    const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue, request: SEND_ONCE });
     return data.number;
   }
 
-  async hasCommentWithMarker({ owner, repo }: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
+  async hasOwnComment({ owner, repo }: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
+    const login = await this.identity.botLogin();
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-    return comments.some((comment) => comment.body?.includes(marker));
+    return comments.some((comment) => writtenByApp(comment, login) && startsWithMarker(comment.body, marker));
   }
 
   async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    await this.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body, request: SEND_ONCE });
   }
+}
+
+/**
+ * Octokit's retry plugin resends a request that got a 5xx or lost its connection, after GitHub
+ * may already have created the thing: a second case issue. Creates are sent once; the action's
+ * own retry looks for what the lost answer may have created before it sends again.
+ */
+const SEND_ONCE = { retries: 0 };
+
+function writtenByApp(item: { user?: { login: string; type?: string } | null }, botLogin: string): boolean {
+  return item.user?.type === "Bot" && item.user.login.toLowerCase() === botLogin.toLowerCase();
+}
+
+function startsWithMarker(body: string | null | undefined, marker: string): boolean {
+  return typeof body === "string" && body.startsWith(marker);
 }

@@ -65,8 +65,16 @@ export interface NewIssue {
 }
 
 export interface GitHubPort {
-  /** `.github/<fileName>` from the repository, else the owner's `.github` repository (`_extends` followed); null when neither has it. */
-  readConfig(repo: RepoRef, fileName: string): Promise<unknown>;
+  /**
+   * `.github/<fileName>` in the owner's `.github` repository, `_extends` followed: the only file
+   * trusted with settings that grant power or route confidential data. Null when it does not exist.
+   */
+  readOwnerConfig(owner: string, fileName: string): Promise<unknown>;
+  /**
+   * `.github/<fileName>` in the repository itself, parsed as YAML, `_extends` NOT followed and no
+   * fallback to the owner's file: it may only narrow what applies to that repository. Null when absent.
+   */
+  readRepoConfig(repo: RepoRef, fileName: string): Promise<unknown>;
   getRepository(repo: RepoRef): Promise<RepositoryInfo | null>;
   getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
@@ -76,12 +84,25 @@ export interface GitHubPort {
   /** Deletes the command's comment, or rewrites it when other text remains (`remainingBody`). Gone already counts as done. */
   ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void>;
   ensureLabel(repo: RepoRef, label: LabelSpec): Promise<void>;
-  /** Finds an issue whose body carries `marker`; makes creating a case issue idempotent. */
-  findIssueByMarker(repo: RepoRef, marker: string, label: string): Promise<number | null>;
+  /**
+   * The app's own issue whose body starts with `marker`, or null. Only issues the app itself
+   * opened count, and only a marker at the very start of the body, where no quoted text can
+   * be: a marker someone wrote into evidence, or an issue someone else opened, is never taken
+   * for the app's. Used after a create whose answer was lost, to not create twice.
+   */
+  findOwnIssue(repo: RepoRef, marker: string, label: string): Promise<number | null>;
+  /** Sent once: a create whose answer is lost is not resent blindly; the action checks with `findOwnIssue` first. */
   createIssue(repo: RepoRef, issue: NewIssue): Promise<number>;
-  /** Whether the issue already has a comment carrying `marker`; makes posting to a case file idempotent. */
-  hasCommentWithMarker(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean>;
+  /** Whether the app itself wrote a comment on the issue whose body starts with `marker` (same rule as `findOwnIssue`). */
+  hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean>;
+  /** Sent once, like `createIssue`. */
   createComment(repo: RepoRef, issueNumber: number, body: string): Promise<void>;
+}
+
+/** Who the app is on GitHub, to recognise what it wrote itself. */
+export interface AppIdentity {
+  /** The login GitHub shows on the app's issues and comments, e.g. `coc-enforcer[bot]`. */
+  botLogin(): Promise<string>;
 }
 
 /** Resolves the port for whichever installation can act on a repository. */

@@ -5,11 +5,12 @@
  */
 import type { Probot } from "probot";
 import { OctokitGitHub } from "./octokit-adapter.js";
-import type { GitHubGateway, GitHubPort, RepoRef } from "./port.js";
+import type { AppIdentity, GitHubGateway, GitHubPort, RepoRef } from "./port.js";
 
-export class ProbotGitHubGateway implements GitHubGateway {
+export class ProbotGitHubGateway implements GitHubGateway, AppIdentity {
   /** owner login (lower-case) → installation id; installations are per account. */
   private readonly installations = new Map<string, number>();
+  private login: Promise<string> | undefined;
 
   constructor(private readonly app: Pick<Probot, "auth">) {}
 
@@ -27,6 +28,20 @@ export class ProbotGitHubGateway implements GitHubGateway {
       installationId = data.id;
       this.installations.set(key, installationId);
     }
-    return new OctokitGitHub(await this.app.auth(installationId));
+    return new OctokitGitHub(await this.app.auth(installationId), this);
+  }
+
+  /** Asked of GitHub once (as the app) and only when needed: after a create whose answer was lost. */
+  botLogin(): Promise<string> {
+    this.login ??= this.app
+      .auth()
+      .then((appOctokit) => appOctokit.rest.apps.getAuthenticated())
+      .then(({ data }) => {
+        if (!data?.slug) throw new Error("GitHub did not say the app's slug");
+        return `${data.slug}[bot]`;
+      });
+    // A failed lookup is asked again next time rather than remembered.
+    this.login.catch(() => (this.login = undefined));
+    return this.login;
   }
 }

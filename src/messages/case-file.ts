@@ -1,25 +1,37 @@
 /**
  * The text of a case file in the private cases repository: the case issue
- * (summary and first report) and one comment per later report. Everything a
+ * (summary and first report) and one comment per later report, each continued
+ * in follow-up comments when it would not fit in one GitHub body. Everything a
  * user wrote is quoted inertly, so nothing in a case file notifies, mentions or
  * cross-links anyone.
+ *
+ * Every body starts with a hidden marker. The app recognises its own case
+ * files by that marker at the very start of a body it wrote itself: quoted
+ * evidence can contain marker text, but never at position 0 of the app's body.
  */
 import type { Protection } from "../actions/planned-action.js";
 import type { CaseView } from "../store/cases.js";
+import { packMessages, type Block } from "./message-packer.js";
 import { fencedEvidence, inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
 
 const MAX_EDITS_SHOWN = 10;
+const MAX_EDIT_CHARS = 2_000;
 
 type ReportView = CaseView["reports"][number];
 
-/** Hidden marker that lets the app find its own case issue again after a crash. */
+/** First line of a case issue. */
 export function caseMarker(code: string): string {
   return `<!-- coc-case:${code} -->`;
 }
 
-/** Hidden marker on a report comment, so a retried post is not posted twice. */
-export function reportMarker(reportId: string): string {
-  return `<!-- coc-report:${reportId} -->`;
+/** First line of the comment that adds a report to a case. */
+export function reportMarker(code: string, reportId: string): string {
+  return `<!-- coc-case:${code} report:${reportId} -->`;
+}
+
+/** First line of the `part`-th follow-up (1, 2, …) of a report that did not fit in one body. */
+export function partMarker(code: string, reportId: string, part: number): string {
+  return `<!-- coc-case:${code} report:${reportId} part:${part} -->`;
 }
 
 export function caseIssueTitle(view: CaseView): string {
@@ -36,34 +48,47 @@ const PROTECTION_TEXT: Record<Protection, string> = {
   "hiding-disabled": "Not hidden: hiding on flag is turned off in this repository's configuration (`flag.hide`).",
 };
 
-export function caseIssueBody(view: CaseView, protection: Protection): string {
+/** The case issue body, then the follow-up comments its first report needs. */
+export function caseIssueParts(view: CaseView, protection: Protection): string[] {
   const first = view.reports[0];
-  return [
-    caseMarker(view.code),
-    `## Case ${view.code}`,
-    "",
-    "| | |",
-    "|---|---|",
-    `| State | new: awaiting acknowledgement by the committee |`,
-    `| Subject | ${quietLogin(view.subjectLogin)} |`,
-    `| Content | ${first?.evidence ? quietUrl(first.evidence.url) : "unknown"} |`,
-    `| Protection | ${PROTECTION_TEXT[protection]} |`,
-    `| Opened | ${view.createdAt.toISOString()} |`,
-    "",
-    "This case file is private to the committee. The reporter's identity is confidential: do not share it outside this repository.",
-    "",
-    first ? reportSection(first, 1, null) : "",
-  ].join("\n");
+  const summary: Block = {
+    kind: "text",
+    text: [
+      `## Case ${view.code}`,
+      "",
+      "| | |",
+      "|---|---|",
+      `| State | new: awaiting acknowledgement by the committee |`,
+      `| Subject | ${quietLogin(view.subjectLogin)} |`,
+      `| Content | ${first?.evidence ? quietUrl(first.evidence.url) : "unknown"} |`,
+      `| Protection | ${PROTECTION_TEXT[protection]} |`,
+      `| Opened | ${view.createdAt.toISOString()} |`,
+      "",
+      "This case file is private to the committee. The reporter's identity is confidential: do not share it outside this repository.",
+      "",
+    ].join("\n"),
+  };
+  const blocks = [summary, ...(first ? reportBlocks(first, 1, null) : [])];
+  return packMessages(blocks, {
+    head: (index) => (index === 0 ? caseMarker(view.code) : continuationHead(view.code, first?.id ?? "none", index, 1)),
+  });
 }
 
-export function reportComment(view: CaseView, reportId: string, protection: Protection): string {
+/** The comment that adds report `reportId` to its case, then its follow-ups. */
+export function reportParts(view: CaseView, reportId: string, protection: Protection): string[] {
   const index = view.reports.findIndex((r) => r.id === reportId);
   const report = view.reports[index];
   if (!report) throw new Error(`report ${reportId} is not part of case ${view.code}`);
-  return [caseMarker(view.code), reportMarker(report.id), reportSection(report, index + 1, protection)].join("\n");
+  return packMessages(reportBlocks(report, index + 1, protection), {
+    head: (part) => (part === 0 ? reportMarker(view.code, report.id) : continuationHead(view.code, report.id, part, index + 1)),
+  });
 }
 
-function reportSection(report: ReportView, number: number, protection: Protection | null): string {
+function continuationHead(code: string, reportId: string, part: number, reportNumber: number): string {
+  return [partMarker(code, reportId, part), `### Report ${reportNumber}, continued (${part + 1})`, ""].join("\n");
+}
+
+function reportBlocks(report: ReportView, number: number, protection: Protection | null): Block[] {
   const lines = [
     `### Report ${number}`,
     "",
@@ -72,13 +97,15 @@ function reportSection(report: ReportView, number: number, protection: Protectio
     `- Flagged at: ${report.createdAt.toISOString()}`,
   ];
   if (protection) lines.push(`- Protection: ${PROTECTION_TEXT[protection]}`);
+  const blocks: Block[] = [{ kind: "text", text: lines.join("\n") }];
   const evidence = report.evidence;
-  if (evidence) lines.push("", ...evidenceSection(evidence));
-  return lines.join("\n");
+  if (evidence) blocks.push(...evidenceBlocks(evidence));
+  return blocks;
 }
 
-function evidenceSection(evidence: NonNullable<ReportView["evidence"]>): string[] {
-  const lines = [
+function evidenceBlocks(evidence: NonNullable<ReportView["evidence"]>): Block[] {
+  const header = [
+    "",
     `#### Evidence: ${describeKind(evidence.contentKind)} by ${quietLogin(evidence.authorLogin)}`,
     "",
     `- Link: ${quietUrl(evidence.url)}`,
@@ -87,20 +114,22 @@ function evidenceSection(evidence: NonNullable<ReportView["evidence"]>): string[
     `- Last edited: ${evidence.contentEditedAt ? evidence.contentEditedAt.toISOString() : "never"}`,
     `- Captured: ${evidence.capturedAt.toISOString()}`,
     "",
-    fencedEvidence(evidence.body, { maxChars: 30_000 }),
-  ];
+  ].join("\n");
+  const blocks: Block[] = [{ kind: "text", text: header }, { kind: "evidence", text: evidence.body }];
   const edits = Array.isArray(evidence.editHistory) ? (evidence.editHistory as Array<Record<string, unknown>>) : [];
-  if (edits.length > 0) {
-    lines.push("", `<details><summary>Edit history (${edits.length} ${edits.length === 1 ? "version" : "versions"})</summary>`, "");
-    // GitHub caps an issue body at 65,536 characters: show the latest versions, keep all in the database.
-    for (const edit of edits.slice(0, MAX_EDITS_SHOWN)) {
-      const editor = typeof edit.editor === "string" ? quietLogin(edit.editor) : "unknown";
-      lines.push(`- ${String(edit.editedAt)} by ${editor}`, "", fencedEvidence(String(edit.diff ?? ""), { maxChars: 2_000 }), "");
-    }
-    if (edits.length > MAX_EDITS_SHOWN) lines.push(`${edits.length - MAX_EDITS_SHOWN} older versions are kept in the app's database.`, "");
-    lines.push("</details>");
+  if (edits.length === 0) return blocks;
+  blocks.push({ kind: "text", text: `\n#### Edit history (${edits.length} ${edits.length === 1 ? "version" : "versions"})\n` });
+  // Each earlier version is folded away on its own and kept whole (it is capped), so a case file
+  // that must be split never cuts one, or its <details>, in two.
+  for (const edit of edits.slice(0, MAX_EDITS_SHOWN)) {
+    const editor = typeof edit.editor === "string" ? quietLogin(edit.editor) : "unknown";
+    const quoted = fencedEvidence(String(edit.diff ?? ""), { maxChars: MAX_EDIT_CHARS });
+    blocks.push({ kind: "text", text: `<details><summary>${String(edit.editedAt)} by ${editor}</summary>\n\n${quoted}\n\n</details>\n` });
   }
-  return lines;
+  if (edits.length > MAX_EDITS_SHOWN) {
+    blocks.push({ kind: "text", text: `${edits.length - MAX_EDITS_SHOWN} older versions are kept in the app's database.` });
+  }
+  return blocks;
 }
 
 function describeKind(kind: string): string {

@@ -30,6 +30,7 @@ const ZWJ = "\u200D";
 const EMPTY = "_(empty)_";
 const DEFAULT_EVIDENCE_MAX = 50_000; // GitHub rejects issue bodies over 65,536 characters.
 const DEFAULT_INLINE_MAX = 300;
+const LONG_BACKTICK_RUN = 32;
 const DEFAULT_URL_MAX = 2_000;
 const LOGIN_FALLBACK_MAX = 100;
 
@@ -61,9 +62,15 @@ export function fencedEvidence(text: string, opts: EvidenceOptions = {}): string
   const clean = text.replaceAll("\0", "").replace(LONE_SURROGATE, "\uFFFD");
   if (clean === "") return EMPTY;
   const { kept, dropped } = truncate(clean, maxChars);
-  // Only a run of at least as many backticks can close the block, and the
-  // content has none that long, so no line of it can end the block early.
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(kept) + 1));
+  // Only a run of at least as many fence characters can close the block, and
+  // the content has none that long, so no line of it can end the block early.
+  // Backticks as a rule; tildes when the text holds a long run of backticks
+  // and fewer tildes, since a body made of backticks would otherwise need a
+  // fence as long as itself, twice over.
+  const backticks = longestRun(kept, "`");
+  const tildes = longestRun(kept, "~");
+  const useTildes = backticks >= LONG_BACKTICK_RUN && tildes < backticks;
+  const fence = useTildes ? "~".repeat(Math.max(3, tildes + 1)) : "`".repeat(Math.max(3, backticks + 1));
   const body = kept.endsWith("\n") ? kept : `${kept}\n`;
   const parts = [`${fence}${infoString(opts.info)}\n${body}${fence}`];
   if (dropped > 0) parts.push(`… (truncated, ${dropped} more ${dropped === 1 ? "character" : "characters"})`);
@@ -135,9 +142,13 @@ function cap(line: string, maxChars: number): string {
   return `${Array.from(kept).slice(0, maxChars - 1).join("").trimEnd()}…`;
 }
 
-function longestBacktickRun(text: string): number {
+function longestRun(text: string, char: "`" | "~"): number {
   let longest = 0;
-  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  let current = 0;
+  for (let i = 0; i < text.length; i++) {
+    current = text[i] === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
   return longest;
 }
 

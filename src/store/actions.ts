@@ -2,7 +2,7 @@
  * Durable GitHub actions: saved with the state change that requires them and
  * queued in the same transaction; marked done (with an audit event) once run.
  */
-import { ACTION_MAX_ATTEMPTS, ACTION_PRIORITY, type PlannedAction } from "../actions/planned-action.js";
+import { ACTION_MAX_ATTEMPTS, ACTION_PRIORITY, actionQueue, type PlannedAction } from "../actions/planned-action.js";
 import { enqueueJobs } from "../actions/job-queue.js";
 import { appendAudit } from "./audit-log.js";
 import type { Database, Transaction } from "./database.js";
@@ -12,6 +12,8 @@ export interface StoredAction {
   caseId: string | null;
   status: "pending" | "done" | "failed";
   action: PlannedAction;
+  /** A previous attempt sent a create whose outcome is unknown: look before creating again. */
+  writeStarted: boolean;
 }
 
 export async function recordActions(
@@ -20,11 +22,25 @@ export async function recordActions(
   actions: PlannedAction[],
   onceKey: string | null = null,
 ): Promise<string[]> {
+  return recordKeyedActions(
+    tx,
+    caseId,
+    actions.map((action) => ({ action, onceKey: onceKey && `${onceKey}:${action.kind}` })),
+  );
+}
+
+/** Records actions that must exist once each: those whose key is already recorded are skipped. */
+export async function recordActionsOnce(tx: Transaction, caseId: string | null, keyed: Array<{ action: PlannedAction; onceKey: string }>): Promise<string[]> {
+  const existing = await tx.action.findMany({ where: { onceKey: { in: keyed.map((k) => k.onceKey) } }, select: { onceKey: true } });
+  const seen = new Set(existing.map((e) => e.onceKey));
+  return recordKeyedActions(tx, caseId, keyed.filter((k) => !seen.has(k.onceKey)));
+}
+
+async function recordKeyedActions(tx: Transaction, caseId: string | null, keyed: Array<{ action: PlannedAction; onceKey: string | null }>): Promise<string[]> {
   const ids: string[] = [];
-  for (const action of actions) {
-    const row = await tx.action.create({
-      data: { caseId, kind: action.kind, onceKey: onceKey && `${onceKey}:${action.kind}`, payload: action as object },
-    });
+  const actions = keyed.map((k) => k.action);
+  for (const { action, onceKey } of keyed) {
+    const row = await tx.action.create({ data: { caseId, kind: action.kind, onceKey, payload: action as object } });
     ids.push(row.id);
   }
   await enqueueJobs(
@@ -35,6 +51,7 @@ export async function recordActions(
       jobKey: `action:${ids[i]}`,
       priority: ACTION_PRIORITY[action.kind],
       maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
+      queueName: actionQueue(action, caseId),
     })),
   );
   return ids;
@@ -43,7 +60,12 @@ export async function recordActions(
 export async function loadAction(db: Database, id: string): Promise<StoredAction | null> {
   const row = await db.action.findUnique({ where: { id } });
   if (!row) return null;
-  return { id: row.id, caseId: row.caseId, status: row.status, action: row.payload as unknown as PlannedAction };
+  return { id: row.id, caseId: row.caseId, status: row.status, action: row.payload as unknown as PlannedAction, writeStarted: row.writeStartedAt !== null };
+}
+
+/** Called just before a create is sent: from now on, a retry of this action looks before it creates. */
+export async function markWriteStarted(db: Database, id: string, now: Date): Promise<void> {
+  await db.action.updateMany({ where: { id, writeStartedAt: null }, data: { writeStartedAt: now } });
 }
 
 export async function markActionDone(db: Database, stored: StoredAction, actor: string, now: Date): Promise<void> {
@@ -72,22 +94,37 @@ export async function markActionAttemptFailed(db: Database, id: string, error: s
   await db.action.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 2000) } });
 }
 
-/** Unfinished case-file actions for a cases repository, to run at once when it becomes usable. */
+/** Unfinished writes to a cases repository (case files and notices), to run at once when it becomes usable. */
 export async function pendingCaseIssueActions(db: Database, owner: string, repo: string): Promise<string[]> {
-  const rows = await db.action.findMany({
-    where: { kind: { in: ["open-case-issue", "post-report-to-case"] }, status: { in: ["pending", "failed"] }, case: { casesOwner: { equals: owner, mode: "insensitive" }, casesRepo: { equals: repo, mode: "insensitive" } } },
-    select: { id: true },
-  });
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT a.id::text AS id FROM actions a LEFT JOIN cases c ON c.id = a.case_id
+     WHERE a.status IN ('pending', 'failed')
+       AND ((a.kind IN ('open-case-issue', 'post-report-to-case', 'post-case-part')
+             AND lower(c.cases_owner) = lower(${owner}) AND lower(c.cases_repo) = lower(${repo}))
+         OR (a.kind = 'notify'
+             AND lower(a.payload->'casesRepo'->>'owner') = lower(${owner}) AND lower(a.payload->'casesRepo'->>'repo') = lower(${repo})))`;
   return rows.map((r) => r.id);
 }
 
+/** Queues actions again to run now (a waiting job's key is replaced, so it is not run twice). */
 export async function requeueActions(db: Database, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.$transaction(async (tx) => {
     await tx.action.updateMany({ where: { id: { in: ids }, status: "failed" }, data: { status: "pending", completedAt: null } });
+    const rows = await tx.action.findMany({ where: { id: { in: ids } }, select: { id: true, caseId: true, payload: true } });
     await enqueueJobs(
       tx,
-      ids.map((id) => ({ task: "run-action" as const, payload: { actionId: id }, jobKey: `action:${id}`, priority: ACTION_PRIORITY["open-case-issue"], maxAttempts: ACTION_MAX_ATTEMPTS["open-case-issue"] })),
+      rows.map((row) => {
+        const action = row.payload as unknown as PlannedAction;
+        return {
+          task: "run-action" as const,
+          payload: { actionId: row.id },
+          jobKey: `action:${row.id}`,
+          priority: ACTION_PRIORITY[action.kind],
+          maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
+          queueName: actionQueue(action, row.caseId),
+        };
+      }),
     );
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { PlannedAction } from "../actions/planned-action.js";
 import type { ContentSnapshot, RepoRef } from "../github/port.js";
-import { recordActions } from "./actions.js";
+import { recordActions, recordActionsOnce } from "./actions.js";
 import { appendAudit } from "./audit-log.js";
 import type { Database, Transaction } from "./database.js";
 
@@ -71,7 +71,7 @@ export async function recordFlag(db: Database, flag: FlagToRecord, now: Date): P
 
 async function openCase(tx: Transaction, flag: FlagToRecord, now: Date) {
   const year = now.getUTCFullYear();
-  const scope = `${flag.casesRepo.owner}/${flag.casesRepo.repo}`.toLowerCase();
+  const scope = casesScope(flag.casesRepo);
   const [counter] = await tx.$queryRaw<Array<{ last: number }>>`
     INSERT INTO case_counters (scope, year, last) VALUES (${scope}, ${year}, 1)
     ON CONFLICT (scope, year) DO UPDATE SET last = case_counters.last + 1
@@ -82,6 +82,7 @@ async function openCase(tx: Transaction, flag: FlagToRecord, now: Date) {
       code,
       casesOwner: flag.casesRepo.owner,
       casesRepo: flag.casesRepo.repo,
+      casesScope: scope,
       subjectLogin: flag.evidence.authorLogin,
       contentKey: flag.contentKey,
       openContentKey: flag.contentKey,
@@ -89,6 +90,11 @@ async function openCase(tx: Transaction, flag: FlagToRecord, now: Date) {
     },
     select: { id: true, code: true },
   });
+}
+
+/** Case codes are counted, and unique, per cases repository. */
+export function casesScope(repo: RepoRef): string {
+  return `${repo.owner}/${repo.repo}`.toLowerCase();
 }
 
 export function formatCaseCode(prefix: string, year: number, sequence: number): string {
@@ -119,6 +125,25 @@ export async function loadCaseView(db: Database, caseId: string) {
 }
 export type CaseView = NonNullable<Awaited<ReturnType<typeof loadCaseView>>>;
 
-export async function setCaseIssueNumber(db: Database, caseId: string, issueNumber: number): Promise<void> {
-  await db.case.update({ where: { id: caseId }, data: { issueNumber } });
+/**
+ * Records the case issue's number the moment it is known, together with the
+ * follow-up actions the case file needs (the rest of a report that did not fit),
+ * so nothing later has to find the issue again by searching.
+ */
+export async function setCaseIssueNumber(db: Database, caseId: string, issueNumber: number, followUps: KeyedAction[] = []): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.case.update({ where: { id: caseId }, data: { issueNumber } });
+    if (followUps.length > 0) await recordActionsOnce(tx, caseId, followUps);
+  });
+}
+
+/** Follow-up actions of a case file, each recorded once however often this runs. */
+export async function recordCaseFollowUps(db: Database, caseId: string, followUps: KeyedAction[]): Promise<void> {
+  if (followUps.length === 0) return;
+  await db.$transaction((tx) => recordActionsOnce(tx, caseId, followUps));
+}
+
+export interface KeyedAction {
+  action: PlannedAction;
+  onceKey: string;
 }

@@ -33,6 +33,7 @@ export async function startHarness(options: {
   webHost?: string;
   baseUrl?: string;
   now?: () => Date;
+  settings?: { allowCrossAccountCases: boolean };
 }): Promise<Harness> {
   const probot = new Probot({
     appId: 1,
@@ -49,13 +50,15 @@ export async function startHarness(options: {
     })),
   });
   const webHost = options.webHost ?? "github.com";
-  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now }));
+  const settings = options.settings ?? { allowCrossAccountCases: false };
+  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now, settings }));
   await probot.ready();
   const { ProbotGitHubGateway } = await import("../../src/github/probot-gateway.js");
   const deps: WorkerDeps = {
     db: options.database.db,
     gateway: options.gateway ?? new ProbotGitHubGateway(probot),
     webHost,
+    settings,
     log: quietLog as never,
     now: options.now ?? (() => new Date()),
   };

@@ -12,12 +12,17 @@ import { ProbotOctokit } from "probot";
 
 export const TEST_TOKEN = "test";
 
+/** The app as GitHub shows it on its own issues and comments, in adapter tests. */
+export const TEST_BOT_LOGIN = "coc-enforcer[bot]";
+export const TEST_IDENTITY = { botLogin: async () => TEST_BOT_LOGIN };
+
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-export function testOctokit(baseUrl?: string): InstanceType<typeof ProbotOctokit> {
+export function testOctokit(baseUrl?: string, options: { retry?: boolean } = {}): InstanceType<typeof ProbotOctokit> {
   return new ProbotOctokit({
     auth: { token: TEST_TOKEN },
-    retry: { enabled: false },
+    // With retries on, they are immediate: the plugin waits retryAfterBaseValue × n² ms.
+    retry: options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },
     throttle: { enabled: false },
     log: quiet,
     ...(baseUrl ? { baseUrl } : {}),

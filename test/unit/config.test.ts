@@ -12,6 +12,7 @@ import {
 } from "../../src/config/schema.js";
 
 const DEFAULTS: CocConfig = {
+  enabled: true,
   cases: { repo: "coc-cases" },
   committee: { team: "coc-committee" },
   moderators: { teams: [], users: [] },
@@ -26,12 +27,14 @@ describe("valid configuration", () => {
     [
       "every key set",
       {
+        enabled: false,
         cases: { repo: "my-org/private-cases" },
         committee: { team: "conduct" },
         moderators: { teams: ["triage", "docs_team"], users: ["octocat", "hubot"] },
         flag: { hide: false },
       },
       {
+        enabled: false,
         cases: { repo: "my-org/private-cases" },
         committee: { team: "conduct" },
         moderators: { teams: ["triage", "docs_team"], users: ["octocat", "hubot"] },
@@ -135,7 +138,7 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `cases`, `committee`, `moderators`, `flag`)",
+      "`moderator` is not a known setting (the file accepts `enabled`, `cases`, `committee`, `moderators`, `flag`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
     ["a section given a value", { flag: true }, "`flag` must be a mapping with a hide key (got true)"],

@@ -7,13 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { OctokitGitHub } from "../../src/github/octokit-adapter.js";
 import { githubApi, useStrictNock } from "../support/strict-nock.js";
-import { NOT_FOUND, recorder, testOctokit } from "../support/test-octokit.js";
+import { NOT_FOUND, recorder, TEST_BOT_LOGIN, TEST_IDENTITY, testOctokit } from "../support/test-octokit.js";
 
 useStrictNock();
 
 const PROJECT = { owner: "acme", repo: "widgets" };
 const CASES = { owner: "acme", repo: "coc-cases" };
-const github = () => new OctokitGitHub(testOctokit());
+const github = () => new OctokitGitHub(testOctokit(), TEST_IDENTITY);
 const minimized = { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } };
 
 describe("ensureHidden", () => {
@@ -114,25 +114,48 @@ describe("ensureLabel", () => {
   });
 });
 
-describe("findIssueByMarker", () => {
+describe("findOwnIssue", () => {
   const marker = "<!-- coc-case:COC-2026-0001 -->";
+  const app = { login: TEST_BOT_LOGIN, type: "Bot" };
   const list = () =>
     githubApi()
       .get("/repos/acme/coc-cases/issues")
-      .query({ labels: "coc-case", state: "all", sort: "created", direction: "desc", per_page: "100" });
+      .query({ creator: TEST_BOT_LOGIN, labels: "coc-case", state: "all", sort: "created", direction: "desc", per_page: "100" });
 
-  it("finds the case issue whose body carries the marker, open or closed", async () => {
+  it("finds the app's own case issue whose body starts with the marker, open or closed", async () => {
     list().reply(200, [
-      { number: 3, body: null },
-      { number: 2, body: "<!-- coc-case:COC-2026-0002 -->\n## Case COC-2026-0002" },
-      { number: 1, body: `${marker}\n## Case COC-2026-0001`, state: "closed" },
+      { number: 3, body: null, user: app },
+      { number: 2, body: "<!-- coc-case:COC-2026-0002 -->\n## Case COC-2026-0002", user: app },
+      { number: 1, body: `${marker}\n## Case COC-2026-0001`, state: "closed", user: app },
     ]);
-    expect(await github().findIssueByMarker(CASES, marker, "coc-case")).toBe(1);
+    expect(await github().findOwnIssue(CASES, marker, "coc-case")).toBe(1);
   });
 
-  it("returns null when no issue carries it", async () => {
-    list().reply(200, [{ number: 2, body: "<!-- coc-case:COC-2026-0002 -->" }]);
-    expect(await github().findIssueByMarker(CASES, marker, "coc-case")).toBeNull();
+  it("never takes a marker quoted inside a body, or an issue someone else wrote, for the app's", async () => {
+    list().reply(200, [
+      // Case 1's file quotes evidence that contains case 2's marker.
+      { number: 4, body: `<!-- coc-case:COC-2026-0009 -->\n## Case\n\n\`\`\`text\n${marker}\n\`\`\``, user: app },
+      // Someone with access to the cases repository writes an issue that starts with the marker.
+      { number: 5, body: `${marker}\nforged`, user: { login: "mallory", type: "User" } },
+      // A user account named like the bot is not the bot.
+      { number: 6, body: `${marker}\nforged`, user: { login: TEST_BOT_LOGIN, type: "User" } },
+    ]);
+    expect(await github().findOwnIssue(CASES, marker, "coc-case")).toBeNull();
+  });
+});
+
+describe("hasOwnComment", () => {
+  const marker = "<!-- coc-case:COC-2026-0001 report:r1 -->";
+  const comments = () => githubApi().get("/repos/acme/coc-cases/issues/17/comments").query({ per_page: "100" });
+
+  it("is true only for the app's own comment that starts with the marker", async () => {
+    comments().reply(200, [
+      { id: 1, body: `quoted: ${marker}`, user: { login: TEST_BOT_LOGIN, type: "Bot" } },
+      { id: 2, body: marker, user: { login: "mallory", type: "User" } },
+    ]);
+    comments().reply(200, [{ id: 3, body: `${marker}\n### Report 2`, user: { login: TEST_BOT_LOGIN, type: "Bot" } }]);
+    expect(await github().hasOwnComment(CASES, 17, marker)).toBe(false);
+    expect(await github().hasOwnComment(CASES, 17, marker)).toBe(true);
   });
 });
 
@@ -150,5 +173,18 @@ describe("createIssue and createComment", () => {
     githubApi().post("/repos/acme/coc-cases/issues/17/comments").reply(sent.reply(201, { id: 1 }));
     await github().createComment(CASES, 17, "### Report 2");
     expect(sent.bodies).toEqual([{ body: "### Report 2" }]);
+  });
+
+  it("sends a create once even where Octokit retries: GitHub may have created it before the answer was lost", async () => {
+    const retrying = new OctokitGitHub(testOctokit(undefined, { retry: true }), TEST_IDENTITY);
+    // Reads are still retried (the test would be meaningless if retries were off altogether)...
+    githubApi().get("/repos/acme/coc-cases").reply(502, { message: "Bad Gateway" });
+    githubApi().get("/repos/acme/coc-cases").reply(200, { name: "coc-cases", owner: { login: "acme" }, private: true });
+    expect(await retrying.getRepository(CASES)).toMatchObject({ private: true });
+    // ...creates are not: strict nock fails the test on a second POST.
+    githubApi().post("/repos/acme/coc-cases/issues").reply(502, { message: "Bad Gateway" });
+    githubApi().post("/repos/acme/coc-cases/issues/17/comments").replyWithError({ code: "ECONNRESET", message: "socket hang up" });
+    await expect(retrying.createIssue(CASES, { title: "t", body: "b", labels: [] })).rejects.toMatchObject({ status: 502 });
+    await expect(retrying.createComment(CASES, 17, "b")).rejects.toBeDefined();
   });
 });

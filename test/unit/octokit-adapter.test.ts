@@ -7,61 +7,83 @@
 import { describe, expect, it } from "vitest";
 import { OctokitGitHub } from "../../src/github/octokit-adapter.js";
 import { githubApi, useStrictNock } from "../support/strict-nock.js";
-import { NOT_FOUND, recorder, testOctokit } from "../support/test-octokit.js";
+import { NOT_FOUND, recorder, TEST_IDENTITY, testOctokit } from "../support/test-octokit.js";
 
 useStrictNock();
 
 const REPO = { owner: "acme", repo: "widgets" };
 const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
-const github = () => new OctokitGitHub(testOctokit());
+const github = () => new OctokitGitHub(testOctokit(), TEST_IDENTITY);
 
-describe("readConfig", () => {
+describe("readOwnerConfig", () => {
   // Probot's config plugin asks for the raw file, with the path as one encoded segment.
   const file = (repo: string, path = ".github%2Fcoc.yml") =>
     githubApi().get(`/repos/acme/${repo}/contents/${path}`).matchHeader("accept", "application/vnd.github.v3.raw").matchHeader("authorization", "token test");
 
-  it("reads the repository's own file, and looks nowhere else", async () => {
-    file("widgets").reply(200, "cases:\n  repo: acme/private-cases\nflag:\n  hide: false\n", RAW);
-    expect(await github().readConfig(REPO, "coc.yml")).toEqual({ cases: { repo: "acme/private-cases" }, flag: { hide: false } });
+  it("reads the owner's .github repository, and nothing else", async () => {
+    file(".github").reply(200, "cases:\n  repo: acme/private-cases\nflag:\n  hide: false\n", RAW);
+    expect(await github().readOwnerConfig("acme", "coc.yml")).toEqual({ cases: { repo: "acme/private-cases" }, flag: { hide: false } });
   });
 
-  it("falls back to the organization's .github repository", async () => {
-    file("widgets").reply(404, NOT_FOUND);
-    file(".github").reply(200, "moderators:\n  teams: [moderation]\n", RAW);
-    expect(await github().readConfig(REPO, "coc.yml")).toEqual({ moderators: { teams: ["moderation"] } });
+  it("follows _extends from the owner's file", async () => {
+    file(".github").reply(200, "_extends: community\nflag:\n  hide: false\n", RAW);
+    file("community").reply(200, "committee:\n  team: conduct\nflag:\n  hide: true\n", RAW);
+    expect(await github().readOwnerConfig("acme", "coc.yml")).toEqual({ committee: { team: "conduct" }, flag: { hide: false } });
   });
 
-  it("follows _extends and lets the repository's file override what it extends", async () => {
-    file("widgets").reply(200, "_extends: policies:conduct/coc.yml\nflag:\n  hide: false\n", RAW);
-    file("policies", "conduct%2Fcoc.yml").reply(200, "cases:\n  repo: coc-cases\nflag:\n  hide: true\nmoderators:\n  users: [helper-hana]\n", RAW);
-    expect(await github().readConfig(REPO, "coc.yml")).toEqual({
-      cases: { repo: "coc-cases" },
-      flag: { hide: false },
-      moderators: { users: ["helper-hana"] },
-    });
-  });
-
-  it("follows _extends from the organization's .github repository", async () => {
-    file("widgets").reply(404, NOT_FOUND);
-    file(".github").reply(200, "_extends: community\n", RAW);
-    file("community").reply(200, "committee:\n  team: conduct\n", RAW);
-    expect(await github().readConfig(REPO, "coc.yml")).toEqual({ committee: { team: "conduct" } });
-  });
-
-  it("returns null when neither repository has the file, so the defaults apply", async () => {
-    file("widgets").reply(404, NOT_FOUND);
+  it("returns null when the owner has no file, so the defaults apply", async () => {
     file(".github").reply(404, NOT_FOUND);
-    expect(await github().readConfig(REPO, "coc.yml")).toBeNull();
+    expect(await github().readOwnerConfig("acme", "coc.yml")).toBeNull();
   });
 
   it("rejects a broken file with the plugin's own message, which loadConfig rewords", async () => {
-    file("widgets").reply(200, "flag: [unclosed\n", RAW);
-    await expect(github().readConfig(REPO, "coc.yml")).rejects.toThrow(/^\[@probot\/octokit-plugin-config\].*invalid YAML/);
+    file(".github").reply(200, "flag: [unclosed\n", RAW);
+    await expect(github().readOwnerConfig("acme", "coc.yml")).rejects.toThrow(/^\[@probot\/octokit-plugin-config\].*invalid YAML/);
   });
 
   it("rejects when GitHub fails, rather than running with the defaults", async () => {
+    file(".github").reply(502, { message: "Bad Gateway" });
+    await expect(github().readOwnerConfig("acme", "coc.yml")).rejects.toMatchObject({ status: 502 });
+  });
+});
+
+describe("readRepoConfig", () => {
+  const file = (repo: string, path = ".github%2Fcoc.yml") =>
+    githubApi().get(`/repos/acme/${repo}/contents/${path}`).matchHeader("accept", "application/vnd.github.v3.raw").matchHeader("authorization", "token test");
+
+  it("reads the repository's own file as YAML", async () => {
+    file("widgets").reply(200, "flag:\n  hide: false\n", RAW);
+    expect(await github().readRepoConfig(REPO, "coc.yml")).toEqual({ flag: { hide: false } });
+  });
+
+  it("does not follow _extends: it is returned as a setting like any other, to be ignored", async () => {
+    // Strict nock: a request for the extended file would fail the test.
+    file("widgets").reply(200, "_extends: mallory/evil\nflag:\n  hide: false\n", RAW);
+    expect(await github().readRepoConfig(REPO, "coc.yml")).toEqual({ _extends: "mallory/evil", flag: { hide: false } });
+  });
+
+  it("returns null when the repository has no file, without looking at the owner's", async () => {
+    file("widgets").reply(404, NOT_FOUND);
+    expect(await github().readRepoConfig(REPO, "coc.yml")).toBeNull();
+  });
+
+  it("reads an empty file as no settings", async () => {
+    file("widgets").reply(200, "", RAW);
+    expect(await github().readRepoConfig(REPO, "coc.yml")).toEqual({});
+  });
+
+  it("rejects invalid YAML, plain text and a directory with a ConfigReadError naming the problem", async () => {
+    file("widgets").reply(200, "flag: [unclosed\n", RAW);
+    file("widgets").reply(200, "just words", RAW);
+    file("widgets").reply(200, [{ name: "a", type: "file" }], { "content-type": "application/json; charset=utf-8" });
+    await expect(github().readRepoConfig(REPO, "coc.yml")).rejects.toMatchObject({ name: "ConfigReadError", problem: "invalid-yaml" });
+    await expect(github().readRepoConfig(REPO, "coc.yml")).rejects.toMatchObject({ problem: "not-a-mapping" });
+    await expect(github().readRepoConfig(REPO, "coc.yml")).rejects.toMatchObject({ problem: "not-a-file" });
+  });
+
+  it("rejects when GitHub fails", async () => {
     file("widgets").reply(502, { message: "Bad Gateway" });
-    await expect(github().readConfig(REPO, "coc.yml")).rejects.toMatchObject({ status: 502 });
+    await expect(github().readRepoConfig(REPO, "coc.yml")).rejects.toMatchObject({ status: 502 });
   });
 });
 

@@ -6,11 +6,19 @@ import type { Database } from "../../src/store/database.js";
 
 const hide: PlannedAction = { kind: "hide-content", repo: { owner: "acme", repo: "widgets" }, nodeId: "IC_1", classifier: "ABUSE" };
 const noDatabase = {} as Database; // hiding needs no database
+const run = (github: InMemoryGitHub) => ({
+  db: noDatabase,
+  gateway: github,
+  now: () => new Date(),
+  actionId: "a1",
+  writeStarted: false,
+  markWriteStarted: async () => {},
+});
 
 describe("performAction", () => {
   it("hides content through the port", async () => {
     const github = new InMemoryGitHub();
-    await performAction(hide, { db: noDatabase, gateway: github });
+    await performAction(hide, run(github));
     expect(github.writes).toEqual([{ verb: "hide", nodeId: "IC_1", classifier: "ABUSE" }]);
   });
 
@@ -18,7 +26,7 @@ describe("performAction", () => {
     const github = new InMemoryGitHub();
     const controller = new AbortController();
     controller.abort(new Error("job timed out"));
-    await expect(performAction(hide, { db: noDatabase, gateway: github }, controller.signal)).rejects.toThrow("job timed out");
+    await expect(performAction(hide, run(github), controller.signal)).rejects.toThrow("job timed out");
     expect(github.writes).toEqual([]);
   });
 });

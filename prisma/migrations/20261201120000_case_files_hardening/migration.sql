@@ -1,0 +1,21 @@
+-- Case codes are unique per cases repository, not across all of them: a
+-- second cases repository starts its own COC-<year>-0001.
+ALTER TABLE "cases" ADD COLUMN "cases_scope" TEXT;
+UPDATE "cases" SET "cases_scope" = lower("cases_owner" || '/' || "cases_repo");
+ALTER TABLE "cases" ALTER COLUMN "cases_scope" SET NOT NULL;
+DROP INDEX "cases_code_key";
+CREATE UNIQUE INDEX "cases_cases_scope_code_key" ON "cases"("cases_scope", "code");
+CREATE INDEX "cases_code_idx" ON "cases"("code");
+
+-- Set just before an action sends a create that GitHub might carry out even
+-- if its answer is lost; a later attempt then looks before it creates again.
+ALTER TABLE "actions" ADD COLUMN "write_started_at" TIMESTAMP(3);
+
+-- CreateTable
+CREATE TABLE "notice_boards" (
+    "scope" TEXT NOT NULL,
+    "issue_number" INTEGER,
+    "create_started_at" TIMESTAMP(3),
+
+    CONSTRAINT "notice_boards_pkey" PRIMARY KEY ("scope")
+);

@@ -1,0 +1,136 @@
+/**
+ * Writes a case file into the private cases repository: the case issue, a
+ * report comment per later report, and the follow-up comments of a case file
+ * too long for one body. Before every write the repository must be private and
+ * the subject must not be able to read it; otherwise the file waits (and the
+ * committee is told once, without names). Each write happens once, even when
+ * GitHub's answer is lost.
+ */
+import type { GitHubPort, RepoRef } from "../github/port.js";
+import { caseIssueParts, caseIssueTitle, caseMarker, partMarker, reportMarker, reportParts } from "../messages/case-file.js";
+import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.js";
+import { heldCaseNotice } from "../messages/notices.js";
+import { loadCaseView, recordCaseFollowUps, setCaseIssueNumber, type CaseView, type KeyedAction } from "../store/cases.js";
+import { recordNoticeOnce } from "../store/notices.js";
+import { isUnprocessable, PermanentActionError, WaitingError } from "./action-error.js";
+import { assertPrivate, SubjectCanReadCasesError, subjectCanRead } from "./cases-repo-guard.js";
+import { createOnce } from "./create-once.js";
+import type { ActionRun } from "./perform-action.js";
+import type { PlannedAction, Protection } from "./planned-action.js";
+
+type CaseFileAction = Extract<PlannedAction, { kind: "open-case-issue" | "post-report-to-case" | "post-case-part" }>;
+
+export async function performCaseFileAction(action: CaseFileAction, run: ActionRun): Promise<void> {
+  const view = await loadCaseView(run.db, action.caseId);
+  if (!view) throw new Error(`case ${action.caseId} does not exist`);
+  if (action.kind === "open-case-issue" && view.issueNumber !== null) return;
+  const repo = { owner: view.casesOwner, repo: view.casesRepo };
+  const github = await run.gateway.forRepository(repo);
+  await assertSafeForCase(github, repo, view, run);
+  switch (action.kind) {
+    case "open-case-issue":
+      return openCaseIssue(github, repo, view, action, run);
+    case "post-report-to-case": {
+      const issueNumber = requireIssue(view);
+      const [first, ...rest] = reportParts(view, action.reportId, action.protection);
+      await postOnce(github, repo, issueNumber, reportMarker(view.code, action.reportId), first!, run);
+      await recordCaseFollowUps(run.db, view.id, followUps(view.id, action.reportId, "report", rest.length, action.protection));
+      return;
+    }
+    case "post-case-part": {
+      const issueNumber = requireIssue(view);
+      const parts = action.of === "case-issue" ? caseIssueParts(view, action.protection) : reportParts(view, action.reportId, action.protection);
+      const body = parts[action.part];
+      if (body === undefined) throw new PermanentActionError(`case ${view.code} has no part ${action.part}`);
+      await postOnce(github, repo, issueNumber, partMarker(view.code, action.reportId, action.part), body, run);
+      return;
+    }
+  }
+}
+
+async function assertSafeForCase(github: GitHubPort, repo: RepoRef, view: CaseView, run: ActionRun): Promise<void> {
+  // Checked on every attempt: a repository made public since the flag must never receive a case.
+  await assertPrivate(github, repo);
+  if (!(await subjectCanRead(github, repo, view.subjectLogin))) return;
+  await recordNoticeOnce(
+    run.db,
+    {
+      onceKey: `held:${view.id}`,
+      casesRepo: repo,
+      body: heldCaseNotice(view.code),
+      caseId: view.id,
+      audit: { actor: "app", action: "case-file.held", detail: { reason: "the subject can read the cases repository" } },
+    },
+    run.now(),
+  );
+  throw new SubjectCanReadCasesError(`case ${view.code} is held: its subject can read the cases repository`);
+}
+
+async function openCaseIssue(
+  github: GitHubPort,
+  repo: RepoRef,
+  view: CaseView,
+  action: Extract<PlannedAction, { kind: "open-case-issue" }>,
+  run: ActionRun,
+): Promise<void> {
+  const labels = [CASE_LABEL, STATE_LABELS.new, ...(action.protection === "not-hideable" ? [PUBLIC_BODY_LABEL] : [])];
+  const [body, ...rest] = caseIssueParts(view, action.protection);
+  const title = caseIssueTitle(view);
+  const number = await createOnce({
+    previouslyStarted: run.writeStarted,
+    find: () => github.findOwnIssue(repo, caseMarker(view.code), CASE_LABEL.name),
+    markStarted: () => run.markWriteStarted(),
+    create: async () => {
+      for (const label of labels) await github.ensureLabel(repo, label);
+      const issue = { title, labels: labels.map((l) => l.name) };
+      try {
+        return await github.createIssue(repo, { ...issue, body: body! });
+      } catch (error) {
+        if (!isUnprocessable(error)) throw error;
+        // GitHub refused the body itself: say so in a file that carries only what the app wrote, rather than retry it unchanged.
+        return github.createIssue(repo, { ...issue, body: refusedBody(caseMarker(view.code), view.code) });
+      }
+    },
+  });
+  const reportId = view.reports[0]?.id ?? "none";
+  await setCaseIssueNumber(run.db, view.id, number, followUps(view.id, reportId, "case-issue", rest.length, action.protection));
+}
+
+async function postOnce(github: GitHubPort, repo: RepoRef, issueNumber: number, marker: string, body: string, run: ActionRun): Promise<void> {
+  await createOnce<true>({
+    previouslyStarted: run.writeStarted,
+    find: async () => ((await github.hasOwnComment(repo, issueNumber, marker)) ? true : null),
+    markStarted: () => run.markWriteStarted(),
+    create: async () => {
+      try {
+        await github.createComment(repo, issueNumber, body);
+      } catch (error) {
+        if (!isUnprocessable(error)) throw error;
+        await github.createComment(repo, issueNumber, refusedBody(marker, null));
+      }
+      return true;
+    },
+  });
+}
+
+/** One `post-case-part` per follow-up, keyed so that running this twice records them once. */
+function followUps(caseId: string, reportId: string, of: "case-issue" | "report", count: number, protection: Protection): KeyedAction[] {
+  return Array.from({ length: count }, (_, i) => ({
+    onceKey: `part:${reportId}:${of}:${i + 1}`,
+    action: { kind: "post-case-part" as const, caseId, reportId, part: i + 1, of, protection },
+  }));
+}
+
+function requireIssue(view: CaseView): number {
+  if (view.issueNumber === null) throw new WaitingError(`case ${view.code} has no case issue yet`);
+  return view.issueNumber;
+}
+
+function refusedBody(marker: string, code: string | null): string {
+  return [
+    marker,
+    code ? `## Case ${code}` : "",
+    "",
+    "GitHub refused this part of the case file as written (422). The evidence is kept in full in the app's database; nothing is lost.",
+  ].join("\n");
+}

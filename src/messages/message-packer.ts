@@ -1,0 +1,97 @@
+/**
+ * Fits a case file into GitHub's size limit. GitHub refuses an issue or
+ * comment body longer than 65,536 characters (422), so a case file is measured
+ * whole, as it will be sent, fences and edit history included, and what does
+ * not fit continues in follow-up comments. Evidence too long for one message
+ * is cut into several fenced blocks; nothing is dropped on the way.
+ */
+import { fencedEvidence } from "./safe-markdown.js";
+
+/** GitHub's limit on an issue or comment body. */
+export const GITHUB_BODY_LIMIT = 65_536;
+
+/**
+ * Measured in UTF-16 code units, which is never fewer than the characters
+ * GitHub counts; the margin leaves room for the continuation notes.
+ */
+export const MESSAGE_BUDGET = GITHUB_BODY_LIMIT - 536;
+
+export type Block =
+  /** Markup the app writes; kept whole. */
+  | { kind: "text"; text: string }
+  /** Untrusted text, quoted inertly, split across messages when needed. */
+  | { kind: "evidence"; text: string; maxChars?: number };
+
+export interface PackOptions {
+  /** The first lines of message `index` (0 is the issue body): its marker and a title. */
+  head(index: number): string;
+  budget?: number;
+}
+
+// Below this much room, evidence starts in a new message rather than as a sliver.
+const MIN_EVIDENCE_ROOM = 2_000;
+const CONTINUED = "_(continued in the next comment)_";
+const SEPARATOR = "\n";
+
+export function packMessages(blocks: Block[], options: PackOptions): string[] {
+  const budget = options.budget ?? MESSAGE_BUDGET;
+  const messages: string[] = [];
+  let current = options.head(0);
+  const room = () => budget - current.length - SEPARATOR.length - (SEPARATOR.length + CONTINUED.length);
+  const append = (text: string) => (current = `${current}${SEPARATOR}${text}`);
+  const flush = () => {
+    messages.push(`${current}${SEPARATOR}${CONTINUED}`);
+    current = options.head(messages.length);
+  };
+
+  for (const block of blocks) {
+    if (block.kind === "text") {
+      if (block.text.length > room()) flush();
+      append(block.text);
+      continue;
+    }
+    const whole = fencedEvidence(block.text, block.maxChars ? { maxChars: block.maxChars } : {});
+    if (whole.length <= room()) {
+      append(whole);
+      continue;
+    }
+    // Too long for what is left: cut the text (after its own truncation) into pieces that fit.
+    let rest = block.maxChars ? Array.from(block.text).slice(0, block.maxChars).join("") : block.text;
+    const dropped = block.maxChars ? Array.from(block.text).length - Array.from(rest).length : 0;
+    while (rest !== "") {
+      if (room() < MIN_EVIDENCE_ROOM) flush();
+      const cut = longestFittingPrefix(rest, room());
+      append(fencedEvidence(rest.slice(0, cut), { maxChars: Number.MAX_SAFE_INTEGER }));
+      rest = rest.slice(cut);
+      if (rest !== "") flush();
+    }
+    if (dropped > 0) append(`… (truncated, ${dropped} more ${dropped === 1 ? "character" : "characters"})`);
+  }
+  messages.push(current);
+  return messages;
+}
+
+/** How many code units of `text` can be quoted in `room`, cut at a line end where one is near. */
+function longestFittingPrefix(text: string, room: number): number {
+  const fits = (n: number) => fencedEvidence(text.slice(0, n), { maxChars: Number.MAX_SAFE_INTEGER }).length <= room;
+  if (fits(text.length)) return text.length;
+  // The fence and notes grow with the text, never shrink: binary search for the longest that fits.
+  let low = 1;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  let cut = low;
+  // Never split a surrogate pair: half a character cannot be sent.
+  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+  // Prefer a line end in the last tenth, so a line is not cut in two when it need not be.
+  const lineEnd = text.lastIndexOf("\n", cut - 1);
+  if (lineEnd >= Math.floor(cut * 0.9)) cut = lineEnd + 1;
+  return Math.max(cut, 1);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
