@@ -70,8 +70,8 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
 
 function routeFor(comment: CommentEvent, config: TrustedConfigResult): ReplyRoute {
   if (comment.repoIsPrivate) return { kind: "thread" };
-  if (!config.ok) return { kind: "log-only" };
-  return { kind: "notice-board", casesRepo: resolveCasesRepo(config.config, comment.repo.owner) };
+  if (config.ok) return { kind: "notice-board", casesRepo: resolveCasesRepo(config.config, comment.repo.owner) };
+  return config.casesRepo ? { kind: "notice-board", casesRepo: config.casesRepo } : { kind: "log-only" };
 }
 
 /** Protected keys in the repository's own file are ignored; the committee hears of it once per repository and set of keys. */

@@ -28,7 +28,12 @@ export type TrustedConfigResult =
       /** Protected keys the repository's own file tried to set; ignored. */
       ignoredKeys: string[];
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** The cases repository, when the owner's file named a usable one: where the moderator can be told privately. */
+      casesRepo?: RepoRef;
+    };
 
 export interface TrustedConfigOptions {
   /** Process setting: may `cases.repo` name a repository in another account? */
@@ -66,12 +71,12 @@ export async function loadTrustedConfig(
 
   const file = repoFileLabel(repo);
   const read = await readConfigFile(() => github.readRepoConfig(repo, CONFIG_FILE_NAME), file);
-  if (!read.ok) return read;
+  if (!read.ok) return { ...read, casesRepo };
   if (read.raw === null || read.raw === undefined) return { ok: true, config: owner.config, ignoredKeys: [] };
 
   const { local, ignoredKeys } = splitProtected(read.raw as Record<string, unknown>);
   const overrides = validateSettings(repoOverridesSchema, local, file);
-  if (!overrides.ok) return overrides;
+  if (!overrides.ok) return { ...overrides, casesRepo };
   return { ok: true, config: applyOverrides(owner.config, overrides.value), ignoredKeys };
 }
 

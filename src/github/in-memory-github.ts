@@ -76,6 +76,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly writes: RecordedWrite[] = [];
   /** Makes the next calls of a verb throw, to test retries: e.g. failNext.set("createIssue", 2). */
   readonly failNext = new Map<string, number>();
+  /** Makes the next calls of a verb be refused with 422, as GitHub refuses what it will never accept. */
+  readonly refuseNext = new Map<string, number>();
   /** Makes the next calls of a verb do their write and then fail as if the answer was lost (a 502 after GitHub acted). */
   readonly loseAnswerNext = new Map<string, number>();
   /** Every call made, by verb, to count what a flag costs. */
@@ -201,6 +203,11 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
 
   private maybeFail(verb: string): void {
+    const refusals = this.refuseNext.get(verb) ?? 0;
+    if (refusals > 0) {
+      this.refuseNext.set(verb, refusals - 1);
+      throw unprocessable(`simulated refusal in ${verb}`);
+    }
     const remaining = this.failNext.get(verb) ?? 0;
     if (remaining > 0) {
       this.failNext.set(verb, remaining - 1);

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { verifyAuditLog } from "../../src/store/audit-log.js";
 import { issueCommentCreated, issueCommentEdited, repositoryPrivatized, reviewCommentCreated, reviewSubmitted } from "../factories/webhooks.js";
-import { abusiveComment, CASES, fakeWorld, issueBody, MODERATOR, PROJECT } from "../support/fake-world.js";
+import { abusiveComment, CASES, fakeWorld, issueBody, MODERATOR, noticesOn, PROJECT, writesIn } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -97,9 +97,10 @@ describe(`/coc flag (${testBackend})`, () => {
     const [issue] = github.issuesIn(CASES);
     expect(github.issuesIn(CASES)).toHaveLength(1);
     expect(issue!.comments).toHaveLength(1);
-    expect(issue!.comments[0]).toContain("### Report 2");
-    expect(issue!.comments[0]).toContain("`mod-omar`");
-    expect(issue!.comments[0]).toContain("Already hidden on GitHub");
+    expect(issue!.comments[0]!.body).toMatch(/^<!-- coc-case:COC-2026-0001 report:[0-9a-f-]+ -->\n/);
+    expect(issue!.comments[0]!.body).toContain("### Report 2");
+    expect(issue!.comments[0]!.body).toContain("`mod-omar`");
+    expect(issue!.comments[0]!.body).toContain("Already hidden on GitHub");
   });
 
   it("takes commands from pull request review comments and review summaries", async () => {
@@ -123,9 +124,12 @@ describe(`/coc flag (${testBackend})`, () => {
       await harness.drain();
       await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now()`); // skip the backoff
     }
-    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
-    const reply = (github.writes[1] as { body: string }).body;
-    expect(reply).toBe("@mod-maria an internal error occurred while running the `/coc` command. It has been logged; nothing was posted anywhere.");
+    // Nothing in the public thread but the command's removal; the moderator is told on the notice board.
+    expect(github.writes.filter((w) => !("repo" in w) || w.repo !== "acme/coc-cases").map((w) => w.verb)).toEqual(["remove-command"]);
+    expect(noticesOn(github)).toEqual([
+      "@mod-maria your `/coc` command in `acme/widgets#7` was removed from that public thread. " +
+        "an internal error occurred while running the `/coc` command. It has been logged; nothing was posted anywhere.",
+    ]);
     expect(await database.db.case.count()).toBe(0);
   });
 
@@ -152,7 +156,7 @@ describe(`/coc flag (${testBackend})`, () => {
     github.setPermission(PROJECT, "helper-hana", "read");
     github.setPermission(PROJECT, "team-tara", "triage");
     github.addTeamMember("acme", "moderation", "team-tara");
-    github.configs.set("acme/widgets", { moderators: { users: ["Helper-Hana"], teams: ["moderation"] } });
+    github.configs.set("acme/.github", { moderators: { users: ["Helper-Hana"], teams: ["moderation"] } });
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: "helper-hana", commentId: 9101 }));
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: "team-tara", commentId: 9102 }));
     await harness.drain();
@@ -160,31 +164,54 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(reporters).toEqual(["helper-hana", "team-tara"]);
   });
 
-  it("removes a mistyped command and answers with the valid commands, and nothing else happens", async () => {
+  it("removes a mistyped command and answers on the notice board, never in the public thread", async () => {
     await flag("/coc flga something");
     await harness.drain();
-    expect(github.writes).toEqual([
-      { verb: "remove-command", location: { kind: "issue_comment", owner: "acme", repo: "widgets", commentId: 9001 }, remainingBody: null },
-      {
-        verb: "comment",
-        repo: "acme/widgets",
-        issueNumber: 7,
-        body: "@mod-maria `/coc flga` is not a command. Valid commands here: `/coc flag`, `/coc help`.",
-      },
+    expect(github.writes[0]).toEqual({
+      verb: "remove-command",
+      location: { kind: "issue_comment", owner: "acme", repo: "widgets", commentId: 9001 },
+      remainingBody: null,
+    });
+    expect(writesIn(github, PROJECT)).toEqual([]);
+    expect(noticesOn(github)).toEqual([
+      "@mod-maria your `/coc` command in `acme/widgets#7` was removed from that public thread. " +
+        "`/coc flga` is not a command. Valid commands here: `/coc flag`, `/coc help`.",
     ]);
     expect(await database.db.case.count()).toBe(0);
   });
 
-  it("removes the command and reports an invalid configuration once, naming the failing path, and runs nothing else", async () => {
+  it("answers a command in a private repository's thread in that thread", async () => {
+    const payload = issueCommentCreated({ body: "/coc flga something", sender: MODERATOR, commentId: 9001 });
+    payload.repository.private = true;
+    payload.repository.visibility = "private";
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
+    const reply = github.writes[1] as { repo: string; issueNumber: number; body: string };
+    expect(reply).toMatchObject({ repo: "acme/widgets", issueNumber: 7 });
+    expect(reply.body).toMatch(/^<!-- coc-reply:[0-9a-f-]+ -->\n@mod-maria `\/coc flga` is not a command\./);
+  });
+
+  it("removes the command and reports an invalid repository file once, naming the failing path, and runs nothing else", async () => {
     github.configs.set("acme/widgets", { flag: { hide: "yes" } });
     await flag(`/coc flag ${LINK} reason naming @alice\n/coc flag second`);
     await harness.drain();
-    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
-    expect(github.writes[0]).toMatchObject({ remainingBody: null });
-    const reply = github.writes[1] as { verb: string; body: string };
-    expect(reply.verb).toBe("comment");
-    expect(reply.body).toMatch(/^@mod-maria the `\/coc` command did not run\. `\.github\/coc\.yml` is invalid: `flag\.hide`/);
+    expect(github.writes[0]).toMatchObject({ verb: "remove-command", remainingBody: null });
+    expect(writesIn(github, PROJECT)).toEqual([]);
+    const notices = noticesOn(github);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/the `\/coc` command did not run\. `\.github\/coc\.yml` in `acme\/widgets` is invalid: `flag\.hide`/);
+    expect(notices[0]).not.toContain("@alice");
     expect(await database.db.case.count()).toBe(0);
+  });
+
+  it("with an invalid owner file, removes the command and says nothing anywhere: no cases repository is known", async () => {
+    github.configs.set("acme/.github", { cases: { repo: "a b" } });
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain();
+    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command"]);
+    expect(await database.db.case.count()).toBe(0);
+    expect((await database.db.auditEvent.findMany()).map((a) => a.action)).toEqual(["command.config-invalid", "action.remove-command"]);
   });
 
   it("ignores commands in quotes and code, and runs only new commands on an edited comment", async () => {
@@ -196,8 +223,11 @@ describe(`/coc flag (${testBackend})`, () => {
     await harness.deliver("issue_comment", issueCommentEdited({ body: `${before}\n/coc flag ${LINK}`, previousBody: before, sender: MODERATOR }));
     await harness.drain();
     expect(await database.db.report.count()).toBe(1);
-    // Other text in the comment is kept: only the command line is taken out.
-    expect(github.writes.find((w) => w.verb === "remove-command")).toMatchObject({ remainingBody: before });
+    // In a public thread the whole comment goes (its edit history would keep the command); the rest is given back privately.
+    expect(github.writes.find((w) => w.verb === "remove-command")).toMatchObject({ remainingBody: null });
+    const [notice] = noticesOn(github);
+    expect(notice).toContain("@mod-maria your comment with a `/coc` command in `acme/widgets#7` also held other text");
+    expect(notice).toContain("```text\nthanks for the patch\n```");
 
     await harness.deliver("issue_comment", issueCommentEdited({ body: `${before} (typo fixed)\n/coc flag ${LINK}`, previousBody: `${before}\n/coc flag ${LINK}`, sender: MODERATOR }));
     await harness.drain();
@@ -273,7 +303,6 @@ describe(`/coc flag with a link into another repository (${testBackend})`, () =>
     github = fakeWorld();
     github.addRepository(OTHER, { private: false });
     github.addContent(abusiveComment({ ref: { kind: "review_comment", ...OTHER, number: 3, commentId: 777 }, nodeId: "PRRC_777", url: OTHER_LINK }));
-    github.configs.set("acme/widgets", { moderators: { users: ["helper-hana"] } });
     github.configs.set("acme/gadgets", { flag: { hide: false } });
     harness = await startHarness({ database, gateway: github, now: () => NOW });
   });
@@ -289,13 +318,15 @@ describe(`/coc flag with a link into another repository (${testBackend})`, () =>
   });
 
   it("refuses someone who moderates only the repository the command is written in", async () => {
-    github.setPermission(PROJECT, "helper-hana", "read");
+    github.setPermission(PROJECT, "helper-hana", "write");
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${OTHER_LINK}`, sender: "helper-hana", commentId: 9301 }));
     await harness.drain();
     expect(await database.db.report.count()).toBe(0);
-    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
-    expect((github.writes[1] as { body: string }).body).toBe(
-      "@helper-hana the `/coc` command did not run: you can only flag content in repositories where you are a moderator.",
-    );
+    expect(github.writes[0]).toMatchObject({ verb: "remove-command" });
+    expect([...writesIn(github, PROJECT), ...writesIn(github, OTHER)]).toEqual([]);
+    expect(noticesOn(github)).toEqual([
+      "@helper-hana your `/coc` command in `acme/widgets#7` was removed from that public thread. " +
+        "the `/coc` command did not run: you can only flag content in repositories where you are a moderator.",
+    ]);
   });
 });

@@ -65,8 +65,8 @@ function scriptFlag(host: Host) {
     permissions: { issues: "write", metadata: "read" },
     repository_selection: "all",
   });
-  answer("GET repo config", asInstallation(api.get("/repos/acme/widgets/contents/.github%2Fcoc.yml")), 404, NOT_FOUND);
   answer("GET org config", asInstallation(api.get("/repos/acme/.github/contents/.github%2Fcoc.yml")), 404, NOT_FOUND);
+  answer("GET repo config", asInstallation(api.get("/repos/acme/widgets/contents/.github%2Fcoc.yml")), 404, NOT_FOUND);
   answer("GET permission", asInstallation(api.get("/repos/acme/widgets/collaborators/mod-maria/permission")), 200, {
     permission: "write",
     role_name: "maintain",
@@ -94,12 +94,12 @@ function scriptFlag(host: Host) {
   answer("POST graphql minimizeComment", graphql("minimizeComment"), 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
   answer("DELETE command comment", asInstallation(api.delete("/repos/acme/widgets/issues/comments/9001")), 204);
   answer("GET cases repo", asInstallation(api.get("/repos/acme/coc-cases")), 200, casesRepo);
-  answer(
-    "GET case issues",
-    asInstallation(api.get("/repos/acme/coc-cases/issues").query({ labels: "coc-case", state: "all", sort: "created", direction: "desc", per_page: "100" })),
-    200,
-    [],
-  );
+  // The subject must not be able to read the cases repository.
+  answer("GET subject permission", asInstallation(api.get("/repos/acme/coc-cases/collaborators/troll-tom/permission")), 200, {
+    permission: "none",
+    role_name: "",
+    user: { login: "troll-tom" },
+  });
   answer("GET label", asInstallation(api.get("/repos/acme/coc-cases/labels/coc-case")), 404, { message: "Not Found" });
   answer("POST label", asInstallation(api.post("/repos/acme/coc-cases/labels")), 201, { id: 1 });
   answer("GET label", asInstallation(api.get("/repos/acme/coc-cases/labels/state%3A%20new")), 404, { message: "Not Found" });
@@ -112,8 +112,8 @@ function scriptFlag(host: Host) {
 const EXPECTED_CALLS = [
   "GET installation",
   "POST access token",
-  "GET repo config",
   "GET org config",
+  "GET repo config",
   "GET permission",
   "GET comment",
   "POST graphql ContentDetails",
@@ -121,7 +121,7 @@ const EXPECTED_CALLS = [
   "POST graphql minimizeComment",
   "DELETE command comment",
   "GET cases repo",
-  "GET case issues",
+  "GET subject permission",
   "GET label",
   "POST label",
   "GET label",

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
 import { startEmbeddedPostgres } from "../../src/store/embedded-postgres.js";
-import { prepareDatabase } from "../../src/store/prepare-database.js";
+import { readMigrations } from "../../src/store/migrations.js";
+import { migrationsDirectory, prepareDatabase } from "../../src/store/prepare-database.js";
 
 describe.runIf(!process.env.TEST_DATABASE_URL)("embedded PostgreSQL under a data directory", () => {
   let dataDir = "";
@@ -19,7 +20,9 @@ describe.runIf(!process.env.TEST_DATABASE_URL)("embedded PostgreSQL under a data
   it("keeps data and applied migrations across a restart", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "coc-data-"));
     const first = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite") });
-    expect(await prepareDatabase(first.url)).toEqual(["20261122000000_foundation"]);
+    const all = (await readMigrations(migrationsDirectory())).map((m) => m.name);
+    expect(all[0]).toBe("20261122000000_foundation");
+    expect(await prepareDatabase(first.url)).toEqual(all);
     const db = openDatabase(first.url);
     await db.delivery.create({ data: { id: "delivery-before-restart", event: "issue_comment" } });
     await db.$disconnect();

@@ -3,7 +3,8 @@
  * public project repository, a private cases repository, a moderator and a
  * flagged comment. Tests change what they need from here.
  */
-import { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import { InMemoryGitHub, type RecordedWrite } from "../../src/github/in-memory-github.js";
+import { NOTICE_BOARD_MARKER } from "../../src/messages/notices.js";
 import type { ContentSnapshot } from "../../src/github/port.js";
 
 export const PROJECT = { owner: "acme", repo: "widgets" };
@@ -52,4 +53,21 @@ export function fakeWorld(): InMemoryGitHub {
   github.addContent(abusiveComment());
   github.addContent(issueBody());
   return github;
+}
+
+/** The notices the app posted on the cases repository's notice board, without their hidden first line. */
+export function noticesOn(github: InMemoryGitHub, casesRepo = CASES): string[] {
+  const board = github.issuesIn(casesRepo).find((issue) => issue.body.startsWith(NOTICE_BOARD_MARKER));
+  return (board?.comments ?? []).map((comment) => comment.body.replace(/^<!-- coc-notice:[^>]* -->\n/, ""));
+}
+
+/** The case issues in the cases repository (the notice board left out). */
+export function caseIssues(github: InMemoryGitHub, casesRepo = CASES) {
+  return github.issuesIn(casesRepo).filter((issue) => !issue.body.startsWith(NOTICE_BOARD_MARKER));
+}
+
+/** Writes that posted in a repository (comments, issues, labels), e.g. to show that nothing was said in a public thread. */
+export function writesIn(github: InMemoryGitHub, repo: { owner: string; repo: string }): RecordedWrite[] {
+  const name = `${repo.owner}/${repo.repo}`.toLowerCase();
+  return github.writes.filter((w) => "repo" in w && w.repo === name);
 }

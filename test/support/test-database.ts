@@ -59,7 +59,11 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 
 /** Empties everything a test may have written, the job queue included. */
 export async function clearTestData(db: Database): Promise<void> {
-  await db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
+  // Every table of the app's own (a table added later cannot be forgotten here), not the migrations record.
+  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => t.name).join(", ")} CASCADE`);
   await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
 }
 

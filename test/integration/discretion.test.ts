@@ -1,0 +1,87 @@
+/**
+ * Nothing about a report reaches a place the reported person can read: not the
+ * cases repository when they can read it, not the public thread (no reply, no
+ * edited comment whose history keeps the command).
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import { issueCommentCreated } from "../factories/webhooks.js";
+import { CASES, caseIssues, fakeWorld, MODERATOR, noticesOn, PROJECT, writesIn } from "../support/fake-world.js";
+import { startHarness, type Harness } from "../support/probot-harness.js";
+import { testBackend, useTestDatabase } from "../support/test-database.js";
+
+const NOW = new Date("2026-03-04T10:00:00Z");
+const LINK = "https://github.com/acme/widgets/issues/7#issuecomment-555";
+
+describe(`discretion (${testBackend})`, () => {
+  const database = useTestDatabase();
+  let github: InMemoryGitHub;
+  let harness: Harness;
+
+  beforeEach(async () => {
+    github = fakeWorld();
+    harness = await startHarness({ database, gateway: github, now: () => NOW });
+  });
+
+  const settle = async (rounds = 4) => {
+    for (let round = 0; round < rounds; round++) {
+      await harness.drain();
+      await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now()`);
+    }
+  };
+
+  it("holds the case file while the subject can read the cases repository, hides anyway, and alerts without names", async () => {
+    // The organization's base permission lets every member read the cases repository.
+    github.setPermission(CASES, "troll-tom", "read");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK} slurs against mod-omar`, sender: MODERATOR, commentId: 9001 }));
+    await settle();
+
+    expect(github.hidden.get("IC_abusive555")).toBe("ABUSE");
+    expect(caseIssues(github)).toEqual([]);
+    const notices = noticesOn(github);
+    expect(notices).toEqual([expect.stringMatching(/^Case COC-2026-0001 is held: the person it is about can read this repository/)]);
+    const everythingWritten = github.issuesIn(CASES).flatMap((i) => [i.title, i.body, ...i.comments.map((c) => c.body)]).join("\n");
+    for (const secret of ["troll-tom", "mod-maria", "slurs", "mod-omar", "idiots"]) expect(everythingWritten).not.toContain(secret);
+    expect(await database.db.action.findFirst({ where: { kind: "open-case-issue" } })).toMatchObject({
+      status: "pending",
+      lastError: "case COC-2026-0001 is held: its subject can read the cases repository",
+    });
+
+    // Access removed: the next attempt writes the case file, and the alert was given once only.
+    github.setPermission(CASES, "troll-tom", "none");
+    await settle(2);
+    expect(caseIssues(github)).toHaveLength(1);
+    expect(noticesOn(github)).toHaveLength(1);
+  });
+
+  it("deletes a mixed comment whole in a public thread, and gives the moderator the rest of it privately", async () => {
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `Thanks for the review.\n/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await harness.drain();
+    expect(github.writes.find((w) => w.verb === "remove-command")).toEqual({
+      verb: "remove-command",
+      location: { kind: "issue_comment", owner: "acme", repo: "widgets", commentId: 9001 },
+      remainingBody: null,
+    });
+    expect(noticesOn(github)).toEqual([expect.stringContaining("```text\nThanks for the review.\n```")]);
+    expect(caseIssues(github)).toHaveLength(1);
+  });
+
+  it("edits only the command out of a mixed comment in a private thread, where the history is private too", async () => {
+    const payload = issueCommentCreated({ body: `Thanks for the review.\n/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 });
+    payload.repository.private = true;
+    payload.repository.visibility = "private";
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+    expect(github.writes.find((w) => w.verb === "remove-command")).toMatchObject({ remainingBody: "Thanks for the review." });
+    expect(noticesOn(github)).toEqual([]);
+  });
+
+  it("says nothing in a public thread for any command: help, mistyped, refused", async () => {
+    await harness.deliver("issue_comment", issueCommentCreated({ body: "/coc help", sender: MODERATOR, commentId: 9001 }));
+    await harness.deliver("issue_comment", issueCommentCreated({ body: "/coc flg", sender: MODERATOR, commentId: 9002 }));
+    await harness.deliver("issue_comment", issueCommentCreated({ body: "/coc flag https://example.com/x", sender: MODERATOR, commentId: 9003 }));
+    await harness.drain();
+    expect(writesIn(github, PROJECT)).toEqual([]);
+    expect(noticesOn(github)).toHaveLength(3);
+  });
+});
