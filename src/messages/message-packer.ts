@@ -31,16 +31,19 @@ export interface PackOptions {
 // Below this much room, evidence starts in a new message rather than as a sliver.
 const MIN_EVIDENCE_ROOM = 2_000;
 const CONTINUED = "_(continued in the next comment)_";
+// A cut inside a line says so: a fenced block cannot show whether its text ended with a line break.
+const CONTINUED_MID_LINE = "_(continued in the next comment, on the same line)_";
 const SEPARATOR = "\n";
+const WHOLE = Number.MAX_SAFE_INTEGER;
 
 export function packMessages(blocks: Block[], options: PackOptions): string[] {
   const budget = options.budget ?? MESSAGE_BUDGET;
   const messages: string[] = [];
   let current = options.head(0);
-  const room = () => budget - current.length - SEPARATOR.length - (SEPARATOR.length + CONTINUED.length);
+  const room = () => budget - current.length - SEPARATOR.length - (SEPARATOR.length + CONTINUED_MID_LINE.length);
   const append = (text: string) => (current = `${current}${SEPARATOR}${text}`);
-  const flush = () => {
-    messages.push(`${current}${SEPARATOR}${CONTINUED}`);
+  const flush = (note = CONTINUED) => {
+    messages.push(`${current}${SEPARATOR}${note}`);
     current = options.head(messages.length);
   };
 
@@ -50,7 +53,8 @@ export function packMessages(blocks: Block[], options: PackOptions): string[] {
       append(block.text);
       continue;
     }
-    const whole = fencedEvidence(block.text, block.maxChars ? { maxChars: block.maxChars } : {});
+    // Without its own cap, evidence is kept whole: fencedEvidence's default cap would drop text.
+    const whole = fencedEvidence(block.text, { maxChars: block.maxChars ?? WHOLE });
     if (whole.length <= room()) {
       append(whole);
       continue;
@@ -61,9 +65,10 @@ export function packMessages(blocks: Block[], options: PackOptions): string[] {
     while (rest !== "") {
       if (room() < MIN_EVIDENCE_ROOM) flush();
       const cut = longestFittingPrefix(rest, room());
-      append(fencedEvidence(rest.slice(0, cut), { maxChars: Number.MAX_SAFE_INTEGER }));
+      const piece = rest.slice(0, cut);
+      append(fencedEvidence(piece, { maxChars: WHOLE }));
       rest = rest.slice(cut);
-      if (rest !== "") flush();
+      if (rest !== "") flush(piece.endsWith("\n") ? CONTINUED : CONTINUED_MID_LINE);
     }
     if (dropped > 0) append(`… (truncated, ${dropped} more ${dropped === 1 ? "character" : "characters"})`);
   }
@@ -73,7 +78,7 @@ export function packMessages(blocks: Block[], options: PackOptions): string[] {
 
 /** How many code units of `text` can be quoted in `room`, cut at a line end where one is near. */
 function longestFittingPrefix(text: string, room: number): number {
-  const fits = (n: number) => fencedEvidence(text.slice(0, n), { maxChars: Number.MAX_SAFE_INTEGER }).length <= room;
+  const fits = (n: number) => fencedEvidence(text.slice(0, n), { maxChars: WHOLE }).length <= room;
   if (fits(text.length)) return text.length;
   // The fence and notes grow with the text, never shrink: binary search for the longest that fits.
   let low = 1;
