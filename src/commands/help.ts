@@ -9,7 +9,7 @@ export function makeHelpCommand(list: () => CommandSpec[]): CommandSpec {
     name: "help",
     usage: "/coc help",
     summary: "List the `/coc` commands.",
-    details: "Replies in the thread with each command's usage and purpose.",
+    details: "Answers with each command's usage and purpose: in the thread when it is in a private repository, else on the cases repository's notice board.",
     role: "moderator",
     async run(ctx) {
       const lines = list().map((c) => `- \`${c.usage}\`: ${c.summary}`);

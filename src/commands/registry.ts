@@ -26,6 +26,6 @@ export function renderCommandReference(): string {
 function roleText(c: CommandSpec): string {
   switch (c.role) {
     case "moderator":
-      return "moderators: anyone with write, maintain or admin permission on the repository, and the teams and users listed under `moderators` in `.github/coc.yml`";
+      return "moderators: anyone with write, maintain or admin permission on the repository, and the teams and users listed under `moderators` in the owner's `.github/coc.yml` (in the `.github` repository)";
   }
 }
