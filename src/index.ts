@@ -5,6 +5,7 @@
 import type { Probot } from "probot";
 import type { Runner } from "graphile-worker";
 import { startWorker } from "./actions/worker.js";
+import { WorkerWakeup } from "./actions/worker-wakeup.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
@@ -29,6 +30,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   return async (app: Probot): Promise<void> => {
     const probotGateway = new ProbotGitHubGateway(app);
+    const wakeup = new WorkerWakeup();
     const gateway = options.gateway ?? probotGateway;
     const deps = {
       db: options.db,
@@ -52,7 +54,10 @@ export function createApp(options: AppOptions) {
         const installationId = context.payload.installation?.id;
         if (installationId !== undefined) probotGateway.remember(context.payload.repository.owner.login, installationId);
         const queued = await receiveCommentWebhook(options.db, { id: context.id, name: context.name, payload: context.payload } as never);
-        if (queued) context.log.info("queued a comment that may hold /coc commands");
+        if (queued) {
+          wakeup.wake();
+          context.log.info("queued a comment that may hold /coc commands");
+        }
       },
     );
 
@@ -73,7 +78,7 @@ export function createApp(options: AppOptions) {
     });
 
     if (options.workerConnectionString) {
-      const runner = await startWorker(options.workerConnectionString, deps, options.workerConcurrency ?? 4);
+      const runner = await startWorker(options.workerConnectionString, deps, options.workerConcurrency ?? 4, wakeup);
       options.onWorkerStarted?.(runner);
     }
   };

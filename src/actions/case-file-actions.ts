@@ -10,7 +10,7 @@ import type { GitHubPort, RepoRef } from "../github/port.js";
 import { caseIssueParts, caseIssueTitle, caseMarker, partMarker, reportMarker, reportParts } from "../messages/case-file.js";
 import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.js";
 import { heldCaseNotice } from "../messages/notices.js";
-import { loadCaseView, recordCaseFollowUps, setCaseIssueNumber, type CaseView, type KeyedAction } from "../store/cases.js";
+import { loadCaseView, recordCaseFollowUps, recordEditHistory, setCaseIssueNumber, type CaseView, type KeyedAction } from "../store/cases.js";
 import { recordNoticeOnce } from "../store/notices.js";
 import { isUnprocessable, PermanentActionError, WaitingError } from "./action-error.js";
 import { assertPrivate, SubjectCanReadCasesError, subjectCanRead } from "./cases-repo-guard.js";
@@ -21,12 +21,13 @@ import type { PlannedAction, Protection } from "./planned-action.js";
 type CaseFileAction = Extract<PlannedAction, { kind: "open-case-issue" | "post-report-to-case" | "post-case-part" }>;
 
 export async function performCaseFileAction(action: CaseFileAction, run: ActionRun): Promise<void> {
-  const view = await loadCaseView(run.db, action.caseId);
-  if (!view) throw new Error(`case ${action.caseId} does not exist`);
-  if (action.kind === "open-case-issue" && view.issueNumber !== null) return;
-  const repo = { owner: view.casesOwner, repo: view.casesRepo };
+  const loaded = await loadCaseView(run.db, action.caseId);
+  if (!loaded) throw new Error(`case ${action.caseId} does not exist`);
+  if (action.kind === "open-case-issue" && loaded.issueNumber !== null) return;
+  const repo = { owner: loaded.casesOwner, repo: loaded.casesRepo };
   const github = await run.gateway.forRepository(repo);
-  await assertSafeForCase(github, repo, view, run);
+  await assertSafeForCase(github, repo, loaded, run);
+  const view = await withEditHistories(loaded, run);
   switch (action.kind) {
     case "open-case-issue":
       return openCaseIssue(github, repo, view, action, run);
@@ -46,6 +47,31 @@ export async function performCaseFileAction(action: CaseFileAction, run: ActionR
       return;
     }
   }
+}
+
+/**
+ * Reads the edit history of evidence recorded without it: it is read here,
+ * after the content was hidden, rather than before, so that hiding never waits
+ * for it.
+ */
+async function withEditHistories(view: CaseView, run: ActionRun): Promise<CaseView> {
+  const missing = view.reports.filter((r) => r.evidence && r.evidence.editHistory === null);
+  if (missing.length === 0) return view;
+  for (const report of missing) {
+    const evidence = report.evidence!;
+    const github = await run.gateway.forRepository(repoOfContent(evidence.url));
+    await recordEditHistory(run.db, evidence.id, await github.fetchEditHistory(evidence.nodeId));
+  }
+  const reloaded = await loadCaseView(run.db, view.id);
+  if (!reloaded) throw new Error(`case ${view.id} does not exist`);
+  return reloaded;
+}
+
+/** The repository of flagged content, from the address GitHub gave it: https://host/owner/repo/… */
+function repoOfContent(url: string): RepoRef {
+  const [owner, repo] = new URL(url).pathname.split("/").filter((s) => s !== "");
+  if (!owner || !repo) throw new PermanentActionError("evidence has no repository in its address");
+  return { owner, repo };
 }
 
 async function assertSafeForCase(github: GitHubPort, repo: RepoRef, view: CaseView, run: ActionRun): Promise<void> {

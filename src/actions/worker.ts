@@ -3,7 +3,9 @@
  * GitHub actions they record. Retries with exponential backoff, job keys and
  * multi-replica safety come from the queue itself.
  */
-import { Logger as WorkerLogger, run, runOnce, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger as WorkerLogger, run, runOnce, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import type { WorkerWakeup } from "./worker-wakeup.js";
 import type { Logger } from "probot";
 import { makeHandleCommentTask, type CommentJobDeps } from "../commands/handle-comment-task.js";
 import { makeRunActionTask } from "./run-action-task.js";
@@ -68,8 +70,11 @@ function redactWorkerMessage(message: string): string {
   return message.split("\n")[0]!.slice(0, 300);
 }
 
-export async function startWorker(connectionString: string, deps: WorkerDeps, concurrency: number): Promise<Runner> {
+export async function startWorker(connectionString: string, deps: WorkerDeps, concurrency: number, wakeup?: WorkerWakeup): Promise<Runner> {
+  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  wakeup?.attach(events);
   return run({
+    events,
     connectionString,
     concurrency,
     noHandleSignals: true,

@@ -22,6 +22,8 @@ export interface CommandContext {
   /** Process settings that bound what configuration may say. */
   settings: TrustedConfigOptions;
   now: Date;
+  /** Runs recorded actions at once in this process (protection first); their queued jobs are the fallback. */
+  runNow(actionIds: string[]): Promise<void>;
 }
 
 export interface CommandSpec {

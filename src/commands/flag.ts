@@ -8,6 +8,7 @@
  * content, removes the command and writes the case file in the private cases
  * repository.
  */
+import type { PlannedAction } from "../actions/planned-action.js";
 import { contentKey, planFlagActions } from "../cases/plan-flag.js";
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
 import { loadTrustedConfig } from "../config/trusted-config.js";
@@ -43,7 +44,7 @@ async function runFlag(ctx: CommandContext): Promise<void> {
   const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
   const remove = { location: event.location, remainingBody: event.remainingBody };
 
-  await recordFlag(
+  const recorded = await recordFlag(
     ctx.db,
     {
       casesRepo,
@@ -67,10 +68,16 @@ async function runFlag(ctx: CommandContext): Promise<void> {
               : { repo: event.repo, issueNumber: event.issueNumber, body: casesRepoNotPrivateReply(event.sender, `${casesRepo.owner}/${casesRepo.repo}`) },
         }),
       casesRepoWaiting: !casesRepoPrivate,
+      runInline: RUN_AT_ONCE,
     },
     ctx.now,
   );
+  // Protection first, at once: hiding the content must not wait for the job queue to pick it up.
+  if (recorded) await ctx.runNow(recorded.actions.filter((a) => RUN_AT_ONCE.includes(a.action.kind)).map((a) => a.id));
 }
+
+/** Run by the command itself, in this order, right after the flag is recorded. */
+const RUN_AT_ONCE: ReadonlyArray<PlannedAction["kind"]> = ["hide-content", "remove-command"];
 
 function parseFlagArguments(ctx: CommandContext): { target: ContentRef; reason: string } {
   const { event } = ctx;

@@ -20,6 +20,7 @@ import { appTurnedOffReply, configErrorReply, internalErrorReply, unknownCommand
 import type { Database } from "../store/database.js";
 import { recordNoticeOnce } from "../store/notices.js";
 import { recordReply } from "../store/replies.js";
+import { runActionsNow } from "../actions/run-action-task.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext } from "./command-spec.js";
 import { extractCommands, newCommands } from "./grammar.js";
@@ -53,18 +54,19 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     const strippedBody = bodyWithoutCommands(comment.body, extractCommands(comment.body));
 
     const replyRoute = routeFor(comment, configResult);
-    await noticeIgnoredSettings(comment, configResult, deps);
     // In a public thread the whole comment goes: GitHub shows an edited comment's earlier versions to everyone.
     const remainingBody = comment.repoIsPrivate ? strippedBody : null;
-    if (!comment.repoIsPrivate && strippedBody !== null) await noticeDeletedText(comment, strippedBody, replyRoute, deps);
 
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
       const event: CommandEvent = { ...context, commandIndex, command, remainingBody, replyRoute };
       await runSafely(event, configResult, github, deps, attempt, log.child({ command: command.name }));
       // One reply about a broken configuration is enough for a whole comment.
-      if (!configResult.ok) return;
+      if (!configResult.ok) break;
     }
+    // Notices come after the commands, so that protecting people never waits for them.
+    await noticeIgnoredSettings(comment, configResult, deps);
+    if (!comment.repoIsPrivate && strippedBody !== null) await noticeDeletedText(comment, strippedBody, replyRoute, deps);
   };
 }
 
@@ -143,6 +145,7 @@ async function runCommand(event: CommandEvent, configResult: TrustedConfigResult
     webHost: deps.webHost,
     settings: deps.settings,
     now,
+    runNow: (actionIds) => runActionsNow(deps, actionIds),
   };
   await spec.run(ctx);
 }

@@ -9,6 +9,7 @@ import type {
   AppIdentity,
   CommandLocation,
   ContentSnapshot,
+  EditHistory,
   GitHubGateway,
   GitHubPort,
   HideClassifier,
@@ -141,7 +142,15 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   async fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
     this.called("fetchContent");
     const found = this.contents.get(contentKeyOf(ref));
-    return found ? { ...found, isMinimized: this.hidden.has(found.nodeId) } : null;
+    if (!found) return null;
+    // Like GitHub's REST answer: edited content's history is read separately.
+    const edited = (found.editHistory ?? []).length > 0;
+    return { ...found, editedAt: edited ? null : found.editedAt, editHistory: edited ? null : [], isMinimized: this.hidden.has(found.nodeId) };
+  }
+  async fetchEditHistory(nodeId: string): Promise<EditHistory | null> {
+    this.called("fetchEditHistory");
+    const found = [...this.contents.values()].find((c) => c.nodeId === nodeId);
+    return found ? { editedAt: found.editedAt, edits: found.editHistory ?? [] } : null;
   }
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
     this.called("ensureHidden");

@@ -11,6 +11,7 @@ import type {
   ContentEdit,
   ContentSnapshot,
   AppIdentity,
+  EditHistory,
   GitHubPort,
   HideClassifier,
   LabelSpec,
@@ -28,7 +29,6 @@ const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
       lastEditedAt
       userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
     }
-    ... on Minimizable { isMinimized }
   }
 }`;
 
@@ -40,7 +40,6 @@ interface ContentDetails {
   node: {
     lastEditedAt?: string | null;
     userContentEdits?: { nodes: Array<{ editedAt: string; editor: { login: string } | null; diff: string | null } | null> };
-    isMinimized?: boolean;
   } | null;
 }
 
@@ -52,6 +51,7 @@ interface RestContent {
   body?: string | null;
   user: { login: string } | null;
   created_at?: string;
+  updated_at?: string;
   submitted_at?: string;
 }
 
@@ -64,9 +64,15 @@ export function isNotFound(error: unknown): boolean {
 }
 
 export class OctokitGitHub implements GitHubPort {
+  /**
+   * @param reader an Octokit for GraphQL queries, without Probot's write pacing: the throttling
+   *   plugin spaces every GraphQL request 1 s apart as if it were a write, which would hold back
+   *   the writes that protect people. Defaults to `octokit`.
+   */
   constructor(
     private readonly octokit: Octokit,
     private readonly identity: AppIdentity,
+    private readonly reader: Pick<Octokit, "graphql"> = octokit,
   ) {}
 
   async readOwnerConfig(owner: string, fileName: string): Promise<unknown> {
@@ -136,10 +142,9 @@ export class OctokitGitHub implements GitHubPort {
       if (isNotFound(error)) return null;
       throw error;
     }
-    const details = await this.octokit.graphql<ContentDetails>(CONTENT_DETAILS, { id: rest.node_id });
-    const edits: ContentEdit[] = (details.node?.userContentEdits?.nodes ?? [])
-      .filter((n): n is NonNullable<typeof n> => n !== null)
-      .map((n) => ({ editedAt: n.editedAt, editor: n.editor?.login ?? null, diff: n.diff }));
+    // Edited content has an edit history to read (over GraphQL, after hiding); content whose REST
+    // timestamps show it was never touched has none, and costs no further request.
+    const neverEdited = rest.created_at !== undefined && rest.created_at === rest.updated_at;
     return {
       ref,
       nodeId: rest.node_id,
@@ -148,11 +153,27 @@ export class OctokitGitHub implements GitHubPort {
       title: ref.kind === "issue" ? (rest.title ?? null) : null,
       body: rest.body ?? "",
       createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
-      editedAt: details.node?.lastEditedAt ?? null,
-      editHistory: edits,
+      editedAt: null,
+      editHistory: neverEdited ? [] : null,
       hideable: ref.kind !== "issue",
-      isMinimized: details.node?.isMinimized ?? false,
+      isMinimized: false,
     };
+  }
+
+  async fetchEditHistory(nodeId: string): Promise<EditHistory | null> {
+    let details: ContentDetails;
+    try {
+      // A read: sent by the reader, which GitHub's pacing of writes does not hold back.
+      details = await this.reader.graphql<ContentDetails>(CONTENT_DETAILS, { id: nodeId });
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    if (!details.node) return null;
+    const edits: ContentEdit[] = (details.node.userContentEdits?.nodes ?? [])
+      .filter((n): n is NonNullable<typeof n> => n !== null)
+      .map((n) => ({ editedAt: n.editedAt, editor: n.editor?.login ?? null, diff: n.diff }));
+    return { editedAt: details.node.lastEditedAt ?? null, edits };
   }
 
   private async fetchRest(ref: ContentRef): Promise<RestContent> {

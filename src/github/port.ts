@@ -26,6 +26,11 @@ export interface ContentEdit {
   diff: string | null;
 }
 
+export interface EditHistory {
+  editedAt: string | null;
+  edits: ContentEdit[];
+}
+
 /** What the app snapshots as evidence. */
 export interface ContentSnapshot {
   ref: ContentRef;
@@ -36,9 +41,14 @@ export interface ContentSnapshot {
   title: string | null;
   body: string;
   createdAt: string;
-  /** When the body was last edited, or null when it never was. */
+  /** When the body was last edited, or null when it never was or is not known yet. */
   editedAt: string | null;
-  editHistory: ContentEdit[];
+  /**
+   * Earlier versions of the body, or null when they are still to be read (`fetchEditHistory`):
+   * reading them costs a GraphQL request, so it happens after the content is hidden, not before.
+   * An empty list means GitHub showed the content was never edited.
+   */
+  editHistory: ContentEdit[] | null;
   /** Issue and PR bodies cannot be minimized; comments and reviews can. */
   hideable: boolean;
   isMinimized: boolean;
@@ -78,8 +88,10 @@ export interface GitHubPort {
   getRepository(repo: RepoRef): Promise<RepositoryInfo | null>;
   getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
-  /** Null when the content does not exist or the app cannot see it. */
+  /** Null when the content does not exist or the app cannot see it. One REST read. */
   fetchContent(ref: ContentRef): Promise<ContentSnapshot | null>;
+  /** The edit history of content read with `fetchContent`; null when it no longer exists. */
+  fetchEditHistory(nodeId: string): Promise<EditHistory | null>;
   ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void>;
   /** Deletes the command's comment, or rewrites it when other text remains (`remainingBody`). Gone already counts as done. */
   ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void>;

@@ -28,7 +28,28 @@ export class ProbotGitHubGateway implements GitHubGateway, AppIdentity {
       installationId = data.id;
       this.installations.set(key, installationId);
     }
-    return new OctokitGitHub(await this.app.auth(installationId), this);
+    const octokit = await this.app.auth(installationId);
+    return new OctokitGitHub(octokit, this, await this.unpacedReader(installationId));
+  }
+
+  /**
+   * The same installation's Octokit for GraphQL queries, without the throttling
+   * plugin: it paces every GraphQL request 1 s apart per installation, queries
+   * included, as if they were writes (GitHub asks that of writes only), which
+   * would hold back the writes that hide abusive content. Built the way Probot
+   * builds an installation's Octokit, with the same options and retries, pacing
+   * off.
+   */
+  private async unpacedReader(installationId: number): Promise<Pick<Octokit, "graphql">> {
+    const appOctokit = await this.app.auth();
+    return (await appOctokit.auth({
+      type: "installation",
+      installationId,
+      factory: ({ octokit, octokitOptions, ...otherOptions }: InstallationFactoryOptions) => {
+        const Reader = octokit.constructor as new (options: Record<string, unknown>) => Octokit;
+        return new Reader({ ...octokitOptions, throttle: { enabled: false }, auth: { ...octokitOptions.auth, otherOptions, installationId } });
+      },
+    })) as Octokit;
   }
 
   /** Asked of GitHub once (as the app) and only when needed: after a create whose answer was lost. */
@@ -44,4 +65,11 @@ export class ProbotGitHubGateway implements GitHubGateway, AppIdentity {
     this.login.catch(() => (this.login = undefined));
     return this.login;
   }
+}
+
+type Octokit = Awaited<ReturnType<Probot["auth"]>>;
+
+interface InstallationFactoryOptions {
+  octokit: Octokit;
+  octokitOptions: Record<string, unknown> & { auth?: Record<string, unknown> };
 }

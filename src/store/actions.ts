@@ -16,16 +16,23 @@ export interface StoredAction {
   writeStarted: boolean;
 }
 
+/**
+ * @param runAtFor when an action's queued job should first run; undefined for now. An action the
+ *   caller runs at once itself (the protective ones) is queued for a little later, as a fallback
+ *   that finds it done, or does it if the caller could not.
+ */
 export async function recordActions(
   tx: Transaction,
   caseId: string | null,
   actions: PlannedAction[],
   onceKey: string | null = null,
+  runAtFor: (action: PlannedAction) => Date | undefined = () => undefined,
 ): Promise<string[]> {
   return recordKeyedActions(
     tx,
     caseId,
     actions.map((action) => ({ action, onceKey: onceKey && `${onceKey}:${action.kind}` })),
+    runAtFor,
   );
 }
 
@@ -36,7 +43,12 @@ export async function recordActionsOnce(tx: Transaction, caseId: string | null, 
   return recordKeyedActions(tx, caseId, keyed.filter((k) => !seen.has(k.onceKey)));
 }
 
-async function recordKeyedActions(tx: Transaction, caseId: string | null, keyed: Array<{ action: PlannedAction; onceKey: string | null }>): Promise<string[]> {
+async function recordKeyedActions(
+  tx: Transaction,
+  caseId: string | null,
+  keyed: Array<{ action: PlannedAction; onceKey: string | null }>,
+  runAtFor: (action: PlannedAction) => Date | undefined = () => undefined,
+): Promise<string[]> {
   const ids: string[] = [];
   const actions = keyed.map((k) => k.action);
   for (const { action, onceKey } of keyed) {
@@ -52,6 +64,7 @@ async function recordKeyedActions(tx: Transaction, caseId: string | null, keyed:
       priority: ACTION_PRIORITY[action.kind],
       maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
       queueName: actionQueue(action, caseId),
+      runAt: runAtFor(action),
     })),
   );
   return ids;

@@ -4,7 +4,7 @@
  * events and saves the GitHub actions, all in one transaction.
  */
 import type { PlannedAction } from "../actions/planned-action.js";
-import type { ContentSnapshot, RepoRef } from "../github/port.js";
+import type { ContentSnapshot, EditHistory, RepoRef } from "../github/port.js";
 import { recordActions, recordActionsOnce } from "./actions.js";
 import { appendAudit } from "./audit-log.js";
 import type { Database, Transaction } from "./database.js";
@@ -22,6 +22,8 @@ export interface FlagToRecord {
   casesRepoWaiting?: boolean;
   /** The actions to run, which depend on whether the report opened a case or joined one. */
   plan(outcome: RecordedFlag): PlannedAction[];
+  /** Kinds of action the caller runs at once after recording: their queued jobs wait a little, as a fallback. */
+  runInline?: ReadonlyArray<PlannedAction["kind"]>;
 }
 
 export interface RecordedFlag {
@@ -31,8 +33,15 @@ export interface RecordedFlag {
   isNewCase: boolean;
 }
 
+/** How long the queued fallback of an action run at once waits before it checks. */
+export const INLINE_FALLBACK_MS = 10_000;
+
 /** @returns null when this command was already recorded (a retried job) */
-export async function recordFlag(db: Database, flag: FlagToRecord, now: Date): Promise<RecordedFlag | null> {
+export async function recordFlag(
+  db: Database,
+  flag: FlagToRecord,
+  now: Date,
+): Promise<(RecordedFlag & { actions: Array<{ id: string; action: PlannedAction }> }) | null> {
   return db.$transaction(async (tx) => {
     const duplicate = await tx.report.findUnique({ where: { commandKey: flag.commandKey }, select: { id: true } });
     if (duplicate) return null;
@@ -52,7 +61,9 @@ export async function recordFlag(db: Database, flag: FlagToRecord, now: Date): P
       },
     });
     const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open };
-    await recordActions(tx, caseRow.id, flag.plan(outcome));
+    const planned = flag.plan(outcome);
+    const fallbackAt = new Date(Date.now() + INLINE_FALLBACK_MS);
+    const ids = await recordActions(tx, caseRow.id, planned, null, (action) => (flag.runInline?.includes(action.kind) ? fallbackAt : undefined));
     await appendAudit(
       tx,
       [
@@ -65,7 +76,7 @@ export async function recordFlag(db: Database, flag: FlagToRecord, now: Date): P
       ],
       now,
     );
-    return outcome;
+    return { ...outcome, actions: planned.map((action, i) => ({ id: ids[i]!, action })) };
   });
 }
 
@@ -111,9 +122,20 @@ function evidenceRow(snapshot: ContentSnapshot, now: Date) {
     body: snapshot.body,
     contentCreatedAt: new Date(snapshot.createdAt),
     contentEditedAt: snapshot.editedAt ? new Date(snapshot.editedAt) : null,
-    editHistory: snapshot.editHistory as unknown as object,
+    ...(snapshot.editHistory !== null ? { editHistory: snapshot.editHistory as unknown as object } : {}),
     capturedAt: now,
   };
+}
+
+/** Stores an edit history read after the report was recorded. */
+export async function recordEditHistory(db: Database, evidenceId: string, history: EditHistory | null): Promise<void> {
+  await db.evidence.update({
+    where: { id: evidenceId },
+    data: {
+      editHistory: (history?.edits ?? []) as unknown as object,
+      ...(history?.editedAt ? { contentEditedAt: new Date(history.editedAt) } : {}),
+    },
+  });
 }
 
 /** Everything needed to render a case issue or a report comment. */

@@ -266,11 +266,15 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(notice).not.toContain("troll-tom");
   });
 
-  it("loses nothing when the app stops between recording and acting: a restarted app runs the pending actions", async () => {
+  it("loses nothing when the protective actions cannot run at once: their queued jobs do them, after a restart too", async () => {
+    github.failNext.set("ensureHidden", 1);
+    github.failNext.set("ensureCommandRemoved", 1);
     await flag(`/coc flag ${LINK}`);
-    await harness.drain(["handle-comment"]); // the case is recorded, then the process "dies" before any action
+    await harness.drain(["handle-comment"]); // the case is recorded, the immediate attempts fail, then the process "dies"
     expect(github.writes).toEqual([]);
     expect(await database.db.action.count({ where: { status: "pending" } })).toBe(3);
+    // The queued fallbacks wait a few seconds before they check; let that time pass.
+    await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now()`);
 
     const restarted = await startHarness({ database, gateway: github, now: () => NOW });
     await restarted.drain();

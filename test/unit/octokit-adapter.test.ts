@@ -150,24 +150,8 @@ describe("isTeamMember", () => {
 
 describe("fetchContent", () => {
   const user = (login: string) => ({ login, type: "User" });
-  const details = (node: unknown) => {
-    const sent = recorder();
-    githubApi().post("/graphql").reply(sent.reply(200, { data: { node } }));
-    return sent;
-  };
-  const edited = {
-    lastEditedAt: "2026-03-04T09:05:00Z",
-    userContentEdits: {
-      nodes: [{ editedAt: "2026-03-04T09:05:00Z", editor: { login: "troll-tom" }, diff: "You are idiots." }, null, { editedAt: "2026-03-04T09:01:00Z", editor: null, diff: null }],
-    },
-    isMinimized: false,
-  };
-  const editHistory = [
-    { editedAt: "2026-03-04T09:05:00Z", editor: "troll-tom", diff: "You are idiots." },
-    { editedAt: "2026-03-04T09:01:00Z", editor: null, diff: null },
-  ];
 
-  it("snapshots an issue comment with its edit history, asking GraphQL about its node", async () => {
+  it("snapshots an issue comment with one REST read, leaving its edit history to read later", async () => {
     githubApi().get("/repos/acme/widgets/issues/comments/555").reply(200, {
       id: 555,
       node_id: "IC_abusive555",
@@ -175,8 +159,8 @@ describe("fetchContent", () => {
       body: "You are all idiots.",
       user: user("troll-tom"),
       created_at: "2026-03-04T09:00:00Z",
+      updated_at: "2026-03-04T09:05:00Z",
     });
-    const sent = details(edited);
     const ref = { kind: "issue_comment" as const, ...REPO, number: 7, commentId: 555 };
     expect(await github().fetchContent(ref)).toEqual({
       ref,
@@ -186,16 +170,14 @@ describe("fetchContent", () => {
       title: null,
       body: "You are all idiots.",
       createdAt: "2026-03-04T09:00:00Z",
-      editedAt: "2026-03-04T09:05:00Z",
-      editHistory,
+      editedAt: null,
+      editHistory: null,
       hideable: true,
       isMinimized: false,
     });
-    expect(sent.bodies).toHaveLength(1);
-    expect(sent.bodies[0]).toMatchObject({ query: expect.stringContaining("query ContentDetails"), variables: { id: "IC_abusive555" } });
   });
 
-  it("snapshots a review comment, already minimized and by a deleted account", async () => {
+  it("knows a comment whose timestamps match was never edited: no history to read", async () => {
     githubApi().get("/repos/acme/widgets/pulls/comments/7001").reply(200, {
       id: 7001,
       node_id: "PRRC_7001",
@@ -203,10 +185,10 @@ describe("fetchContent", () => {
       body: "nonsense",
       user: null,
       created_at: "2026-03-01T00:00:00Z",
+      updated_at: "2026-03-01T00:00:00Z",
     });
-    details({ lastEditedAt: null, userContentEdits: { nodes: [] }, isMinimized: true });
     const snapshot = await github().fetchContent({ kind: "review_comment", ...REPO, number: 12, commentId: 7001 });
-    expect(snapshot).toMatchObject({ nodeId: "PRRC_7001", authorLogin: "ghost", editedAt: null, editHistory: [], hideable: true, isMinimized: true });
+    expect(snapshot).toMatchObject({ nodeId: "PRRC_7001", authorLogin: "ghost", editedAt: null, editHistory: [], hideable: true });
   });
 
   it("snapshots a review, dated by when it was submitted", async () => {
@@ -218,10 +200,8 @@ describe("fetchContent", () => {
       user: user("troll-tom"),
       submitted_at: "2026-03-02T12:00:00Z",
     });
-    const sent = details(edited);
     const snapshot = await github().fetchContent({ kind: "review", ...REPO, number: 12, reviewId: 5001 });
-    expect(snapshot).toMatchObject({ nodeId: "PRR_5001", createdAt: "2026-03-02T12:00:00Z", body: "rude review", editHistory, hideable: true });
-    expect(sent.bodies[0]).toMatchObject({ variables: { id: "PRR_5001" } });
+    expect(snapshot).toMatchObject({ nodeId: "PRR_5001", createdAt: "2026-03-02T12:00:00Z", body: "rude review", editHistory: null, hideable: true });
   });
 
   it("snapshots an issue body, which GitHub cannot hide", async () => {
@@ -233,8 +213,8 @@ describe("fetchContent", () => {
       body: null,
       user: user("troll-tom"),
       created_at: "2026-03-04T08:00:00Z",
+      updated_at: "2026-03-04T08:30:00Z",
     });
-    details({ lastEditedAt: null, userContentEdits: { nodes: [] } }); // an Issue is not Minimizable
     expect(await github().fetchContent({ kind: "issue", ...REPO, number: 7 })).toMatchObject({
       nodeId: "I_issue7",
       title: "An abusive title",
@@ -244,8 +224,48 @@ describe("fetchContent", () => {
     });
   });
 
-  it("returns null for content that is gone, without asking GraphQL", async () => {
+  it("returns null for content that is gone", async () => {
     githubApi().get("/repos/acme/widgets/issues/comments/556").reply(404, NOT_FOUND);
     expect(await github().fetchContent({ kind: "issue_comment", ...REPO, number: 7, commentId: 556 })).toBeNull();
+  });
+});
+
+describe("fetchEditHistory", () => {
+  const query = () => githubApi().post("/graphql", (body: { query?: string }) => body.query?.includes("query ContentDetails") === true);
+
+  it("reads the edit history over GraphQL, through the reader", async () => {
+    const sent = recorder();
+    query().reply(
+      sent.reply(200, {
+        data: {
+          node: {
+            lastEditedAt: "2026-03-04T09:05:00Z",
+            userContentEdits: {
+              nodes: [{ editedAt: "2026-03-04T09:05:00Z", editor: { login: "troll-tom" }, diff: "You are idiots." }, null, { editedAt: "2026-03-04T09:01:00Z", editor: null, diff: null }],
+            },
+          },
+        },
+      }),
+    );
+    let writerUsed = false;
+    const writer = testOctokit();
+    writer.hook.before("request", () => {
+      writerUsed = true;
+    });
+    const adapter = new OctokitGitHub(writer, TEST_IDENTITY, testOctokit());
+    expect(await adapter.fetchEditHistory("IC_abusive555")).toEqual({
+      editedAt: "2026-03-04T09:05:00Z",
+      edits: [
+        { editedAt: "2026-03-04T09:05:00Z", editor: "troll-tom", diff: "You are idiots." },
+        { editedAt: "2026-03-04T09:01:00Z", editor: null, diff: null },
+      ],
+    });
+    expect(sent.bodies).toEqual([{ query: expect.stringContaining("query ContentDetails"), variables: { id: "IC_abusive555" } }]);
+    expect(writerUsed).toBe(false);
+  });
+
+  it("returns null for content that is gone", async () => {
+    query().reply(200, { data: { node: null }, errors: [{ type: "NOT_FOUND", message: "Could not resolve to a node" }] });
+    expect(await github().fetchEditHistory("IC_gone")).toBeNull();
   });
 });

@@ -19,3 +19,7 @@ CREATE TABLE "notice_boards" (
 
     CONSTRAINT "notice_boards_pkey" PRIMARY KEY ("scope")
 );
+
+-- An edit history is read after the content is hidden, so it is unknown
+-- (null) for a moment after the report is recorded.
+ALTER TABLE "evidence" ALTER COLUMN "edit_history" DROP NOT NULL;
