@@ -4,8 +4,12 @@
  */
 import type { Probot } from "probot";
 import type { Runner } from "graphile-worker";
-import { startWorker } from "./actions/worker.js";
+import { startWorker, type WorkerDeps } from "./actions/worker.js";
 import { WorkerWakeup } from "./actions/worker-wakeup.js";
+import { invalidateCache, INVALIDATING_EVENTS } from "./events/cache-invalidation.js";
+import { CachingGateway } from "./github/cached-github.js";
+import { DatabaseCache } from "./store/github-cache.js";
+import { SenderLimit } from "./commands/sender-limit.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
@@ -25,21 +29,26 @@ export interface AppOptions {
   gateway?: GitHubGateway;
   now?: () => Date;
   onWorkerStarted?: (runner: Runner) => void;
+  /** Hands out the dependencies the app's jobs run with, e.g. for tests that run jobs themselves. */
+  onDeps?: (deps: WorkerDeps) => void;
 }
 
 export function createApp(options: AppOptions) {
   return async (app: Probot): Promise<void> => {
     const probotGateway = new ProbotGitHubGateway(app);
     const wakeup = new WorkerWakeup();
-    const gateway = options.gateway ?? probotGateway;
-    const deps = {
+    const cache = new DatabaseCache(options.db);
+    const gateway = new CachingGateway(options.gateway ?? probotGateway, cache);
+    const deps: WorkerDeps = {
       db: options.db,
       gateway,
       webHost: options.webHost,
       settings: options.settings ?? { allowCrossAccountCases: false },
+      senders: new SenderLimit(cache),
       log: app.log,
       now: options.now ?? (() => new Date()),
     };
+    options.onDeps?.(deps);
 
     app.on(
       [
@@ -60,6 +69,9 @@ export function createApp(options: AppOptions) {
         }
       },
     );
+
+    // Answers cached for every replica are dropped when GitHub says they changed.
+    app.on([...INVALIDATING_EVENTS], async (context) => invalidateCache(cache, context));
 
     // A cases repository that becomes usable (made private, created, or the app installed on it)
     // takes the case files that were waiting for it, at once.

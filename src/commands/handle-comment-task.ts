@@ -26,6 +26,7 @@ import type { CommandContext } from "./command-spec.js";
 import { extractCommands, newCommands } from "./grammar.js";
 import { allCommands, findCommand } from "./registry.js";
 import { bodyWithoutCommands } from "./strip-commands.js";
+import type { SenderLimit } from "./sender-limit.js";
 import { UserError } from "./user-error.js";
 
 export interface CommentJobDeps {
@@ -33,6 +34,8 @@ export interface CommentJobDeps {
   gateway: GitHubGateway;
   webHost: string;
   settings: TrustedConfigOptions;
+  /** Bounds the GitHub requests that people who may not use commands can cause. */
+  senders: SenderLimit;
   log: Logger;
   now: () => Date;
 }
@@ -41,11 +44,16 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
   return async function handleComment(payload: unknown, attempt: JobAttempt): Promise<void> {
     const comment = payload as CommentEvent;
     const log = deps.log.child({ delivery: comment.deliveryId });
+    if (await deps.senders.exhausted(comment.repo.owner, comment.sender)) {
+      log.info("ignored: the author was refused too often recently; GitHub is not asked again for a while");
+      return;
+    }
     const github = await deps.gateway.forRepository(comment.repo);
     const configResult = await loadTrustedConfig(github, comment.repo, deps.settings);
     // With a broken file, only repository permissions grant the right to be told about it.
     const moderators = configResult.ok ? configResult.config.moderators : defaultCocConfig().moderators;
     if (!(await isModerator(github, comment.repo, comment.sender, moderators))) {
+      await deps.senders.refused(comment.repo.owner, comment.sender);
       log.info("ignored: the author may not use /coc commands here");
       return;
     }

@@ -14,7 +14,8 @@ type Json = Record<string, any>;
 
 /** A deep copy of the first real example for an event and action. */
 export function realPayload(event: string, action: string): Json {
-  const found = examples.find((e) => e.name === event)?.examples.find((x) => x.action === action);
+  // Events without actions (push) are asked for with "".
+  const found = examples.find((e) => e.name === event)?.examples.find((x) => (x.action ?? "") === action);
   if (!found) throw new Error(`no webhook example for ${event}.${action}`);
   return structuredClone(found) as Json;
 }
@@ -101,5 +102,21 @@ export function reviewSubmitted(options: Place & { body: string; reviewId?: numb
 export function repositoryPrivatized(options: Place): Json {
   const payload = placed(realPayload("repository", "privatized"), options);
   payload.repository.private = true;
+  return payload;
+}
+
+/** A collaborator's access to a repository changed (`member.added` or `member.edited`; GitHub sends `removed` too). */
+export function memberChanged(options: Place & { action?: "added" | "edited" | "removed"; member: string }): Json {
+  const payload = placed(realPayload("member", options.action === "edited" ? "edited" : "added"), options);
+  payload.action = options.action ?? "added";
+  payload.member = { ...payload.member, login: options.member };
+  return payload;
+}
+
+/** A push to a repository's default branch (unless `ref` says otherwise). */
+export function pushed(options: Place & { ref?: string }): Json {
+  const payload = placed(realPayload("push", ""), options);
+  payload.repository.default_branch = "main";
+  payload.ref = options.ref ?? "refs/heads/main";
   return payload;
 }

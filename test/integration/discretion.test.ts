@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
-import { issueCommentCreated } from "../factories/webhooks.js";
+import { issueCommentCreated, memberChanged } from "../factories/webhooks.js";
 import { CASES, caseIssues, fakeWorld, MODERATOR, noticesOn, PROJECT, writesIn } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
@@ -47,8 +47,10 @@ describe(`discretion (${testBackend})`, () => {
       lastError: "case COC-2026-0001 is held: its subject can read the cases repository",
     });
 
-    // Access removed: the next attempt writes the case file, and the alert was given once only.
+    // Access removed (GitHub tells every app with a `member` webhook): the next attempt writes the case file,
+    // and the alert was given once only.
     github.setPermission(CASES, "troll-tom", "none");
+    await harness.deliver("member", memberChanged({ ...CASES, action: "removed", member: "troll-tom" }));
     await settle(2);
     expect(caseIssues(github)).toHaveLength(1);
     expect(noticesOn(github)).toHaveLength(1);

@@ -51,17 +51,11 @@ export async function startHarness(options: {
   });
   const webHost = options.webHost ?? "github.com";
   const settings = options.settings ?? { allowCrossAccountCases: false };
-  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now, settings }));
+  // The jobs run with exactly the app's own dependencies (its cache included), only with a quiet log.
+  let appDeps: WorkerDeps | undefined;
+  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now, settings, onDeps: (d) => (appDeps = d) }));
   await probot.ready();
-  const { ProbotGitHubGateway } = await import("../../src/github/probot-gateway.js");
-  const deps: WorkerDeps = {
-    db: options.database.db,
-    gateway: options.gateway ?? new ProbotGitHubGateway(probot),
-    webHost,
-    settings,
-    log: quietLog as never,
-    now: options.now ?? (() => new Date()),
-  };
+  const deps: WorkerDeps = { ...appDeps!, log: quietLog as never };
   return {
     probot,
     async deliver(name, payload, id = randomUUID()) {

@@ -23,3 +23,17 @@ CREATE TABLE "notice_boards" (
 -- An edit history is read after the content is hidden, so it is unknown
 -- (null) for a moment after the report is recorded.
 ALTER TABLE "evidence" ALTER COLUMN "edit_history" DROP NOT NULL;
+
+-- Short-lived answers from GitHub (configuration files, permissions, team
+-- memberships, repository visibility), shared by every replica, so that a
+-- webhook that invalidates one on any replica is seen by all.
+CREATE TABLE "github_cache" (
+    "key" TEXT NOT NULL,
+    "value" JSONB NOT NULL,
+    "expires_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "github_cache_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateIndex
+CREATE INDEX "github_cache_expires_at_idx" ON "github_cache"("expires_at");

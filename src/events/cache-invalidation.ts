@@ -1,0 +1,60 @@
+/**
+ * Webhooks that say a cached GitHub answer changed, and the cached answers
+ * they remove, for every replica at once (the cache lives in the database):
+ *
+ * - `push` to a repository's default branch: its `.github/coc.yml` may have
+ *   changed (and, for an owner's `.github` repository, the owner's file);
+ * - `member`, `membership`, `organization`, `team`: who may flag, and who can
+ *   read a cases repository;
+ * - `repository`: a repository made public, private, renamed or moved.
+ */
+import type { EmitterWebhookEvent } from "@octokit/webhooks";
+import { cacheKeys } from "../github/cache-keys.js";
+import type { CacheStore } from "../store/github-cache.js";
+
+export const INVALIDATING_EVENTS = [
+  "push",
+  "member",
+  "membership",
+  "organization.member_added",
+  "organization.member_removed",
+  "organization.member_invited",
+  "team",
+  "repository",
+] as const;
+
+type Payload = Record<string, any>;
+
+/** The cached answers a webhook makes stale, as key prefixes. */
+export function staleKeys(name: string, payload: Payload): string[] {
+  const repo = payload.repository ? { owner: String(payload.repository.owner?.login ?? ""), repo: String(payload.repository.name ?? "") } : null;
+  const org = String(payload.organization?.login ?? repo?.owner ?? "");
+  const login = typeof payload.member?.login === "string" ? payload.member.login : typeof payload.membership?.user?.login === "string" ? payload.membership.user.login : null;
+  switch (name) {
+    case "push": {
+      if (!repo || payload.ref !== `refs/heads/${payload.repository.default_branch}`) return [];
+      return [cacheKeys.repoConfig(repo), ...(repo.repo.toLowerCase() === ".github" ? [cacheKeys.ownerConfig(repo.owner)] : [])];
+    }
+    case "member":
+      return repo && login ? [cacheKeys.permission(repo, login)] : [];
+    case "membership":
+    case "organization":
+      // Team and organization membership can change a person's permission on every repository of the owner.
+      return login && org ? [cacheKeys.permissionsIn(org), cacheKeys.teamsIn(org)] : [];
+    case "team":
+      return repo ? [cacheKeys.permissionsOn(repo)] : org ? [cacheKeys.permissionsIn(org)] : [];
+    case "repository": {
+      if (!repo) return [];
+      const keys = [cacheKeys.repository(repo), cacheKeys.permissionsOn(repo), cacheKeys.repoConfig(repo)];
+      const from = payload.changes?.repository?.name?.from;
+      if (typeof from === "string") keys.push(cacheKeys.repository({ owner: repo.owner, repo: from }));
+      return keys;
+    }
+    default:
+      return [];
+  }
+}
+
+export async function invalidateCache(cache: CacheStore, webhook: Pick<EmitterWebhookEvent, "name" | "payload">): Promise<void> {
+  await cache.forget(staleKeys(webhook.name, webhook.payload as Payload));
+}
