@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { createApp } from "./index.js";
 import { loadDotenv } from "./load-dotenv.js";
 import { readEnv, webHost } from "./env.js";
+import { tightenDotenv, writeDotenv } from "./private-dotenv.js";
 import { openDatabase } from "./store/database.js";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./store/embedded-postgres.js";
 import { prepareDatabase } from "./store/prepare-database.js";
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   // Probot reads .env too, but only inside run(); the app's own settings are needed before that.
   loadDotenv();
   const env = readEnv();
+  tightenDotenv(console);
   let embedded: EmbeddedPostgres | undefined;
   let url = env.DATABASE_URL;
   if (!url) {
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
       webHost: webHost(env),
       onWorkerStarted: (r) => (runner = r),
     }),
+    // Probot's own writer leaves the private key and webhook secret readable by other users (0644 under the usual umask).
+    { updateEnv: (values) => writeDotenv(values) },
   );
 
   // Probot installs a SIGINT handler that exits at once; the worker and the embedded database must close first.
