@@ -1,7 +1,8 @@
 /**
  * Process settings, validated at start-up so a bad value stops the app with a
  * clear message instead of failing later. Probot reads its own settings
- * (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, …); they are checked here too.
+ * (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, …); they are checked here
+ * too, and the app reads the logging ones itself.
  */
 import { z } from "zod";
 
@@ -22,6 +23,12 @@ const envSchema = z
       .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally with a port, without protocol or path")
       .optional(),
     GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
+    LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    LOG_LEVEL_IN_STRING: z.enum(["true", "false"]).optional(),
+    LOG_MESSAGE_KEY: z.string().optional(),
+    SENTRY_DSN: z.string().optional(),
+    NODE_ENV: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const hasKey = Boolean(env.PRIVATE_KEY || env.PRIVATE_KEY_PATH);
@@ -44,6 +51,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     throw new Error(`Invalid settings:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** Probot's rule: JSON lines in production, readable text elsewhere, unless LOG_FORMAT says otherwise. */
+export function logFormat(env: Pick<AppEnv, "LOG_FORMAT" | "NODE_ENV">): "json" | "pretty" {
+  return env.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty");
 }
 
 /** Host that flag links must point to: github.com, or the GitHub Enterprise Server host. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEnv, webHost } from "../../src/env.js";
+import { logFormat, readEnv, webHost } from "../../src/env.js";
 
 describe("process settings", () => {
   it("has defaults that run on a fresh machine with no settings", () => {
@@ -19,8 +19,18 @@ describe("process settings", () => {
     [{ GHE_HOST: "https://ghe.example.com" }, /GHE_HOST: must be a host name/],
     [{ GHE_PROTOCOL: "ftp" }, /GHE_PROTOCOL/],
     [{ WORKER_CONCURRENCY: "0" }, /WORKER_CONCURRENCY/],
+    [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL/],
+    [{ LOG_FORMAT: "text" }, /LOG_FORMAT/],
   ])("fails fast on %o", (env, message) => {
-    expect(() => readEnv(env)).toThrow(message);
+    // Probot types some settings (LOG_LEVEL) narrowly; the point here is values outside those types.
+    expect(() => readEnv(env as Record<string, string>)).toThrow(message);
+  });
+
+  it("picks Probot's log format: JSON in production, pretty elsewhere, unless LOG_FORMAT says", () => {
+    expect(logFormat(readEnv({ NODE_ENV: "production" }))).toBe("json");
+    expect(logFormat(readEnv({}))).toBe("pretty");
+    expect(logFormat(readEnv({ NODE_ENV: "production", LOG_FORMAT: "pretty" }))).toBe("pretty");
+    expect(readEnv({})).toMatchObject({ LOG_LEVEL: "info" });
   });
 
   it("accepts a full production configuration", () => {
