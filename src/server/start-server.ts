@@ -5,11 +5,14 @@
  * credentials yet. On top of what `run()` does:
  *
  * - logs go through the app's redacting logger, so no line carries a payload;
+ * - a signed body that is JSON but not an object is a 400, not a 500, and every
+ *   delivery that fails is logged with its delivery ID;
  * - the setup flow writes `.env` readable by its owner only.
  */
 import { run, type ApplicationFunction } from "probot";
 import type { Logger } from "pino";
 import { writeDotenv } from "../private-dotenv.js";
+import { guardWebhookIntake } from "./guard-webhook-intake.js";
 
 export interface ServerOptions {
   appFn: ApplicationFunction;
@@ -28,11 +31,17 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const sigintBefore = new Set(process.listeners("SIGINT"));
-  const server = await run(options.appFn, {
-    env: options.env,
-    log: options.log,
-    updateEnv: (values) => writeDotenv(values, options.dotenvPath),
-  });
+  const server = await run(
+    async (app, appOptions) => {
+      guardWebhookIntake(app.webhooks);
+      await options.appFn(app, appOptions);
+    },
+    {
+      env: options.env,
+      log: options.log,
+      updateEnv: (values) => writeDotenv(values, options.dotenvPath),
+    },
+  );
   // run() adds a SIGINT handler that exits at once; whoever started the server decides how to stop.
   for (const listener of process.listeners("SIGINT")) if (!sigintBefore.has(listener)) process.off("SIGINT", listener);
 
