@@ -2,7 +2,7 @@
  * Process settings, validated at start-up so a bad value stops the app with a
  * clear message instead of failing later. Probot reads its own settings
  * (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, …); they are checked here
- * too, and the app reads the logging ones itself.
+ * too, and the app reads the logging and relay ones itself.
  */
 import { z } from "zod";
 
@@ -23,6 +23,15 @@ const envSchema = z
       .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally with a port, without protocol or path")
       .optional(),
     GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
+    // Only for registering and trying the app from a machine GitHub cannot reach: every webhook passes through the relay.
+    WEBHOOK_PROXY_URL: z.url({ protocol: /^https$/, error: "must be an https:// URL, such as a channel from https://smee.io/new" }).optional(),
+    WEBHOOK_PATH: z.string().startsWith("/", "must be a path starting with /").default("/api/github/webhooks"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOST: z.string().optional(),
+    GH_ORG: z
+      .string()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, "must be an organization login, without https:// or a path")
+      .optional(),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     LOG_LEVEL_IN_STRING: z.enum(["true", "false"]).optional(),

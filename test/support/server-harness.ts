@@ -41,7 +41,7 @@ export async function startTestServer(options: {
   /** Settings beyond the port; the test app's credentials unless given. */
   env?: (port: number) => NodeJS.ProcessEnv;
   level?: LogLevel;
-  extra?: Partial<Pick<ServerOptions, "dotenvPath">>;
+  extra?: Partial<Pick<ServerOptions, "Relay" | "createChannel" | "dotenvPath">>;
 }): Promise<ServerHarness> {
   const port = await freePort();
   const lines: LogLine[] = [];
