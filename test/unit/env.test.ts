@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { logFormat, readEnv, webHost } from "../../src/env.js";
+import { logFormat, readEnv, SETTING_NAMES, webHost } from "../../src/env.js";
 
 describe("process settings", () => {
   it("has defaults that run on a fresh machine with no settings", () => {
@@ -41,6 +42,15 @@ describe("process settings", () => {
     expect(logFormat(readEnv({}))).toBe("pretty");
     expect(logFormat(readEnv({ NODE_ENV: "production", LOG_FORMAT: "pretty" }))).toBe("pretty");
     expect(readEnv({})).toMatchObject({ LOG_LEVEL: "info", PORT: 3000, WEBHOOK_PATH: "/api/github/webhooks" });
+  });
+
+  it("are all explained in .env.example and in the settings table of the guide", () => {
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const guide = readFileSync(new URL("../../docs/getting-started.md", import.meta.url), "utf8");
+    for (const name of SETTING_NAMES) {
+      expect(example, name).toMatch(new RegExp(`^# .+\n# ${name}=`, "m"));
+      expect(guide, name).toContain(`| \`${name}\` |`);
+    }
   });
 
   it("accepts a full production configuration", () => {
