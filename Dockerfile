@@ -9,13 +9,17 @@
 # /data volume; with DATABASE_URL=postgresql://... it uses that server instead.
 # See docs/getting-started.md.
 
+# Both stages use Node 24, the current LTS (Node 20 reached end of life in
+# April 2026); the app itself still supports Node 20.19 and newer.
+
 # ---- build: install every dependency, generate the Prisma client, compile ----
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 
-# npm 11 honours `allowScripts` in package.json: dependencies' install scripts
-# run only when approved there (none are; Prisma's engine download is
-# declined). The npm bundled with Node 20 would run them all.
+# The npm the project is built and tested with honours `allowScripts` in
+# package.json: dependencies' install scripts run only when approved there
+# (none are; Prisma's engine download is declined). The npm a base image
+# bundles may be older and run them all, so the build pins this one.
 ARG NPM_VERSION=11.19.1
 RUN npm install -g npm@${NPM_VERSION}
 
@@ -33,7 +37,7 @@ COPY src ./src
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code and migrations only ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 

@@ -1,42 +1,62 @@
 /**
  * Process settings, validated at start-up so a bad value stops the app with a
  * clear message instead of failing later. Probot reads its own settings
- * (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, …); they are checked here too.
+ * (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, PORT, …); they are checked
+ * here too, and the app reads the logging and relay ones itself. `.env.example`
+ * lists them all.
  */
 import { z } from "zod";
 
-const envSchema = z
-  .object({
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
-      .optional(),
-    DATA_DIR: z.string().min(1).default(".data"),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-    // Whoever owns a cases repository reads every case in it: another account's repository must be allowed on purpose.
-    ALLOW_CROSS_ACCOUNT_CASES: z
-      .enum(["true", "false"], { error: "must be true or false" })
-      .default("false")
-      .transform((value) => value === "true"),
-    APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID").optional(),
-    PRIVATE_KEY: z.string().optional(),
-    PRIVATE_KEY_PATH: z.string().optional(),
-    WEBHOOK_SECRET: z.string().optional(),
-    GHE_HOST: z
-      .string()
-      .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally with a port, without protocol or path")
-      .optional(),
-    GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
-  })
-  .superRefine((env, ctx) => {
-    const hasKey = Boolean(env.PRIVATE_KEY || env.PRIVATE_KEY_PATH);
-    if (env.APP_ID && !hasKey) {
-      ctx.addIssue({ code: "custom", path: ["PRIVATE_KEY"], message: "is required when APP_ID is set (or set PRIVATE_KEY_PATH)" });
-    }
-    if (env.APP_ID && hasKey && !env.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when APP_ID is set" });
-    }
-  });
+const settings = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Whoever owns a cases repository reads every case in it: another account's repository must be allowed on purpose.
+  ALLOW_CROSS_ACCOUNT_CASES: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID").optional(),
+  PRIVATE_KEY: z.string().optional(),
+  PRIVATE_KEY_PATH: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+  GHE_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally with a port, without protocol or path")
+    .optional(),
+  GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
+  // Only for registering and trying the app from a machine GitHub cannot reach: every webhook passes through the relay.
+  WEBHOOK_PROXY_URL: z.url({ protocol: /^https$/, error: "must be an https:// URL, such as a channel from https://smee.io/new" }).optional(),
+  WEBHOOK_PATH: z.string().startsWith("/", "must be a path starting with /").default("/api/github/webhooks"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().optional(),
+  GH_ORG: z
+    .string()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, "must be an organization login, without https:// or a path")
+    .optional(),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  LOG_LEVEL_IN_STRING: z.enum(["true", "false"]).optional(),
+  LOG_MESSAGE_KEY: z.string().optional(),
+  SENTRY_DSN: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+/** The names of the settings checked here; `.env.example` explains each. */
+export const SETTING_NAMES = Object.keys(settings.shape);
+
+const envSchema = settings.superRefine((env, ctx) => {
+  const hasKey = Boolean(env.PRIVATE_KEY || env.PRIVATE_KEY_PATH);
+  if (env.APP_ID && !hasKey) {
+    ctx.addIssue({ code: "custom", path: ["PRIVATE_KEY"], message: "is required when APP_ID is set (or set PRIVATE_KEY_PATH)" });
+  }
+  if (env.APP_ID && hasKey && !env.WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when APP_ID is set" });
+  }
+});
 
 export type AppEnv = z.output<typeof envSchema>;
 
@@ -49,6 +69,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     throw new Error(`Invalid settings:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** Probot's rule: JSON lines in production, readable text elsewhere, unless LOG_FORMAT says otherwise. */
+export function logFormat(env: Pick<AppEnv, "LOG_FORMAT" | "NODE_ENV">): "json" | "pretty" {
+  return env.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty");
 }
 
 /** Host that flag links must point to: github.com, or the GitHub Enterprise Server host. */

@@ -2,11 +2,12 @@
  * The Probot app: wires the database, the GitHub gateway and the job worker,
  * and registers the webhooks the app listens to. No logic lives here.
  */
-import type { Probot } from "probot";
+import type { Context, Probot } from "probot";
 import type { Runner } from "graphile-worker";
 import { startWorker, type WorkerDeps } from "./actions/worker.js";
 import { WorkerWakeup } from "./actions/worker-wakeup.js";
 import { invalidateCache, INVALIDATING_EVENTS } from "./events/cache-invalidation.js";
+import { commentPayloadProblem, installationRepositoriesShape, payloadProblem, repositoryEventShape } from "./events/payload-shapes.js";
 import { CachingGateway } from "./github/cached-github.js";
 import { DatabaseCache } from "./store/github-cache.js";
 import { SenderLimit } from "./commands/sender-limit.js";
@@ -49,6 +50,10 @@ export function createApp(options: AppOptions) {
       now: options.now ?? (() => new Date()),
     };
     options.onDeps?.(deps);
+    // Answered 200: a delivery that does not fit can never be read, so GitHub need not redeliver it.
+    // context.log carries the delivery ID.
+    const ignore = (context: Context, problem: string) =>
+      context.log.warn(`ignored ${context.name}.${String((context.payload as { action?: unknown }).action)}: ${problem}`);
 
     app.on(
       [
@@ -60,6 +65,8 @@ export function createApp(options: AppOptions) {
         "pull_request_review.edited",
       ],
       async (context) => {
+        const problem = commentPayloadProblem(context.name, context.payload);
+        if (problem) return ignore(context, problem);
         const installationId = context.payload.installation?.id;
         if (installationId !== undefined) probotGateway.remember(context.payload.repository.owner.login, installationId);
         const queued = await receiveCommentWebhook(options.db, { id: context.id, name: context.name, payload: context.payload } as never);
@@ -78,10 +85,14 @@ export function createApp(options: AppOptions) {
     const retryCaseFiles = async (owner: string, repo: string) =>
       requeueActions(options.db, await pendingCaseIssueActions(options.db, owner, repo));
     app.on(["repository.privatized", "repository.created"], async (context) => {
+      const problem = payloadProblem(repositoryEventShape, context.payload);
+      if (problem) return ignore(context, problem);
       const { owner, name, private: isPrivate } = context.payload.repository;
       if (isPrivate) await retryCaseFiles(owner.login, name);
     });
     app.on("installation_repositories.added", async (context) => {
+      const problem = payloadProblem(installationRepositoriesShape, context.payload);
+      if (problem) return ignore(context, problem);
       const account = context.payload.installation.account;
       const owner = account && "login" in account ? account.login : account?.slug;
       for (const repo of context.payload.repositories_added) {

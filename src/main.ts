@@ -4,12 +4,14 @@
  * migrations, and starts Probot's server with the job worker. Without GitHub
  * App credentials Probot serves its setup flow to register the app.
  */
-import { run } from "probot";
 import type { Runner } from "graphile-worker";
 import { join } from "node:path";
 import { createApp } from "./index.js";
 import { loadDotenv } from "./load-dotenv.js";
-import { readEnv, webHost } from "./env.js";
+import { logFormat, readEnv, webHost } from "./env.js";
+import { createLog } from "./logging/create-log.js";
+import { tightenDotenv } from "./private-dotenv.js";
+import { startServer } from "./server/start-server.js";
 import { openDatabase } from "./store/database.js";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./store/embedded-postgres.js";
 import { prepareDatabase } from "./store/prepare-database.js";
@@ -18,6 +20,14 @@ async function main(): Promise<void> {
   // Probot reads .env too, but only inside run(); the app's own settings are needed before that.
   loadDotenv();
   const env = readEnv();
+  const log = await createLog({
+    level: env.LOG_LEVEL,
+    format: logFormat(env),
+    levelInString: env.LOG_LEVEL_IN_STRING === "true",
+    messageKey: env.LOG_MESSAGE_KEY,
+    sentryDsn: env.SENTRY_DSN,
+  });
+  tightenDotenv(log);
   let embedded: EmbeddedPostgres | undefined;
   let url = env.DATABASE_URL;
   if (!url) {
@@ -30,8 +40,8 @@ async function main(): Promise<void> {
 
   const db = openDatabase(url);
   let runner: Runner | undefined;
-  const server = await run(
-    createApp({
+  const server = await startServer({
+    appFn: createApp({
       db,
       workerConnectionString: url,
       workerConcurrency: env.WORKER_CONCURRENCY,
@@ -39,9 +49,11 @@ async function main(): Promise<void> {
       settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES },
       onWorkerStarted: (r) => (runner = r),
     }),
-  );
+    log,
+    env: process.env,
+  });
 
-  // Probot installs a SIGINT handler that exits at once; the worker and the embedded database must close first.
+  // Signals stop the app in order below: the worker and the embedded database must close before the process exits.
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");
   const shutdown = async () => {

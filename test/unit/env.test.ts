@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readEnv, webHost } from "../../src/env.js";
+import { logFormat, readEnv, SETTING_NAMES, webHost } from "../../src/env.js";
 
 describe("process settings", () => {
   it("has defaults that run on a fresh machine with no settings", () => {
@@ -19,8 +20,37 @@ describe("process settings", () => {
     [{ GHE_HOST: "https://ghe.example.com" }, /GHE_HOST: must be a host name/],
     [{ GHE_PROTOCOL: "ftp" }, /GHE_PROTOCOL/],
     [{ WORKER_CONCURRENCY: "0" }, /WORKER_CONCURRENCY/],
+    [{ WEBHOOK_PROXY_URL: "http://smee.io/abc" }, /WEBHOOK_PROXY_URL: must be an https:\/\/ URL, such as a channel from https:\/\/smee.io\/new/],
+    [{ WEBHOOK_PROXY_URL: "smee.io/abc" }, /WEBHOOK_PROXY_URL: must be an https:\/\/ URL/],
+    [{ GH_ORG: "https://github.com/acme" }, /GH_ORG: must be an organization login/],
+    [{ PORT: "http" }, /PORT/],
+    [{ PORT: "70000" }, /PORT/],
+    [{ WEBHOOK_PATH: "api/github/webhooks" }, /WEBHOOK_PATH: must be a path starting with \//],
+    [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL/],
+    [{ LOG_FORMAT: "text" }, /LOG_FORMAT/],
   ])("fails fast on %o", (env, message) => {
-    expect(() => readEnv(env)).toThrow(message);
+    // Probot types some settings (LOG_LEVEL) narrowly; the point here is values outside those types.
+    expect(() => readEnv(env as Record<string, string>)).toThrow(message);
+  });
+
+  it("accepts a relay channel and an organization for the setup flow", () => {
+    expect(readEnv({ WEBHOOK_PROXY_URL: "https://smee.io/AbCd1234", GH_ORG: "acme-org" })).toMatchObject({ WEBHOOK_PROXY_URL: "https://smee.io/AbCd1234", GH_ORG: "acme-org" });
+  });
+
+  it("picks Probot's log format: JSON in production, pretty elsewhere, unless LOG_FORMAT says", () => {
+    expect(logFormat(readEnv({ NODE_ENV: "production" }))).toBe("json");
+    expect(logFormat(readEnv({}))).toBe("pretty");
+    expect(logFormat(readEnv({ NODE_ENV: "production", LOG_FORMAT: "pretty" }))).toBe("pretty");
+    expect(readEnv({})).toMatchObject({ LOG_LEVEL: "info", PORT: 3000, WEBHOOK_PATH: "/api/github/webhooks" });
+  });
+
+  it("are all explained in .env.example and in the settings table of the guide", () => {
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const guide = readFileSync(new URL("../../docs/getting-started.md", import.meta.url), "utf8");
+    for (const name of SETTING_NAMES) {
+      expect(example, name).toMatch(new RegExp(`^# .+\n# ${name}=`, "m"));
+      expect(guide, name).toContain(`| \`${name}\` |`);
+    }
   });
 
   it("accepts a full production configuration", () => {
