@@ -17,9 +17,8 @@ import type { Database } from "../store/database.js";
 import { recordReply } from "../store/replies.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext } from "./command-spec.js";
-import { extractCommands, newCommands } from "./grammar.js";
+import { readComment } from "./read-comment.js";
 import { allCommands, findCommand } from "./registry.js";
-import { bodyWithoutCommands } from "./strip-commands.js";
 import { UserError } from "./user-error.js";
 
 export interface CommentJobDeps {
@@ -42,8 +41,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
       log.info("ignored: the author may not use /coc commands here");
       return;
     }
-    const commands = comment.previousBody === null ? extractCommands(comment.body) : newCommands(comment.previousBody, comment.body);
-    const remainingBody = bodyWithoutCommands(comment.body, extractCommands(comment.body));
+    const { commands, remainingBody } = await readComment(comment, log);
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
       const event: CommandEvent = { ...context, commandIndex, command, remainingBody };
