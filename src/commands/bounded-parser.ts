@@ -17,8 +17,12 @@ import type { FromParserThread, ParseAnswer, ParseRequest } from "./parse-reques
  */
 export const PARSE_TIMEOUT_MS = 2_000;
 
-/** Heap of the parser thread. The most memory-hungry 64 KiB comment measured needs under 256 MB. */
-export const PARSER_HEAP_MB = 512;
+/**
+ * Heap of the parser thread. The most memory-hungry 64 KiB comment measured
+ * holds about 250 MB at once; with less room than four times that, garbage
+ * collection starts to slow the parse down.
+ */
+export const PARSER_HEAP_MB = 1_024;
 
 export type ParseOutcome = ({ ok: true } & ParseAnswer) | { ok: false; reason: "timeout" | "out-of-memory" };
 
