@@ -101,6 +101,8 @@ describe(`a heavy comment from a moderator (${testBackend})`, { timeout: 120_000
     // Nothing ran and nothing was touched: the comment stays as written, for a person to look at.
     expect(github.writes).toEqual([]);
     expect(await database.db.report.count()).toBe(0);
+    // Operators can find the delivery; nobody can read the comment in the logs.
+    expect(captured.lines.find((line) => line.reason !== undefined)).toMatchObject({ delivery: expect.any(String), reason: "timeout", which: "new body" });
     expect(JSON.stringify(captured.lines)).not.toContain(secret);
   });
 });
