@@ -19,7 +19,10 @@ import { bodyWithoutCommands } from "./strip-commands.js";
 
 export interface CommentReading {
   commands: ParsedCommand[];
-  /** The body without its command lines; null when nothing else remains, or when a command would survive. */
+  /**
+   * The body without its command lines; null when nothing else remains, when
+   * a command would survive, or when the comment could not be read.
+   */
   remainingBody: string | null;
 }
 
