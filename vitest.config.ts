@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Database tests run on embedded PGlite always, and again on a PostgreSQL
@@ -8,6 +9,8 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 export default defineConfig({
   test: {
     environment: "node",
+    // Worker threads the app starts (the comment parser) load its TypeScript sources through Node, not vitest.
+    execArgv: ["--import", fileURLToPath(new URL("./test/support/typescript-in-threads.mjs", import.meta.url))],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

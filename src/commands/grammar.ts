@@ -94,12 +94,17 @@ export function extractCommands(body: string): ParsedCommand[] {
  * whitespace, as a multiset: one `/coc flag` before and two after is one new.
  */
 export function newCommands(before: string | null | undefined, after: string): ParsedCommand[] {
+  return addedCommands(extractCommands(before ?? ""), extractCommands(after));
+}
+
+/** The comparison behind `newCommands`, for callers that have already parsed both bodies. */
+export function addedCommands(before: ParsedCommand[], after: ParsedCommand[]): ParsedCommand[] {
   const earlier = new Map<string, number>();
-  for (const command of extractCommands(before ?? "")) {
+  for (const command of before) {
     const key = normalized(command);
     earlier.set(key, (earlier.get(key) ?? 0) + 1);
   }
-  return extractCommands(after).filter((command) => {
+  return after.filter((command) => {
     const key = normalized(command);
     const count = earlier.get(key) ?? 0;
     if (count === 0) return true;

@@ -16,16 +16,22 @@ import type { CommandEvent, ReplyRoute } from "../events/command-event.js";
 import type { CommentEvent } from "../events/comment-event.js";
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
 import { deletedTextNotice, ignoredSettingsNotice } from "../messages/notices.js";
-import { appTurnedOffReply, configErrorReply, internalErrorReply, unknownCommandReply, userErrorReply } from "../messages/replies.js";
+import {
+  appTurnedOffReply,
+  configErrorReply,
+  internalErrorReply,
+  unknownCommandReply,
+  unreadableCommentReply,
+  userErrorReply,
+} from "../messages/replies.js";
 import type { Database } from "../store/database.js";
 import { recordNoticeOnce } from "../store/notices.js";
 import { recordReply } from "../store/replies.js";
 import { runActionsNow } from "../actions/run-action-task.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext } from "./command-spec.js";
-import { extractCommands, newCommands } from "./grammar.js";
+import { readComment } from "./read-comment.js";
 import { allCommands, findCommand } from "./registry.js";
-import { bodyWithoutCommands } from "./strip-commands.js";
 import type { SenderLimit } from "./sender-limit.js";
 import { UserError } from "./user-error.js";
 
@@ -57,11 +63,11 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
       log.info("ignored: the author may not use /coc commands here");
       return;
     }
-    const commands = comment.previousBody === null ? extractCommands(comment.body) : newCommands(comment.previousBody, comment.body);
-    if (commands.length === 0) return;
-    const strippedBody = bodyWithoutCommands(comment.body, extractCommands(comment.body));
-
+    const reading = await readComment(comment, log);
     const replyRoute = routeFor(comment, configResult);
+    if (reading.unreadable) return removeUnreadable(comment, replyRoute, deps);
+    const { commands, remainingBody: strippedBody } = reading;
+    if (commands.length === 0) return;
     // In a public thread the whole comment goes: GitHub shows an edited comment's earlier versions to everyone.
     const remainingBody = comment.repoIsPrivate ? strippedBody : null;
 
@@ -76,6 +82,17 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     await noticeIgnoredSettings(comment, configResult, deps);
     if (!comment.repoIsPrivate && strippedBody !== null) await noticeDeletedText(comment, strippedBody, replyRoute, deps);
   };
+}
+
+/**
+ * A comment too intricate to read within the parser's bounds may hold a command, and a command
+ * must not stay public: the whole comment goes, and its author is told (with its text, privately).
+ */
+async function removeUnreadable(comment: CommentEvent, replyRoute: ReplyRoute, deps: CommentJobDeps): Promise<void> {
+  const { body: _body, previousBody: _previous, ...context } = comment;
+  const event: CommandEvent = { ...context, commandIndex: 0, command: { name: "", args: [], rest: "", line: "" }, remainingBody: null, replyRoute };
+  await recordReply(deps.db, event, unreadableCommentReply(), "command.unreadable", deps.now());
+  if (!comment.repoIsPrivate) await noticeDeletedText(comment, comment.body, replyRoute, deps);
 }
 
 function routeFor(comment: CommentEvent, config: TrustedConfigResult): ReplyRoute {

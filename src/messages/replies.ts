@@ -40,6 +40,13 @@ export function casesRepoNotPrivateReply(login: string, casesRepo: string): stri
   );
 }
 
+export function unreadableCommentReply(): string {
+  return (
+    "the comment was too intricate to read in time, so no `/coc` command in it ran, and it was removed so that no command stays in it. " +
+    "Write the command in a short comment of its own."
+  );
+}
+
 export function internalErrorReply(): string {
   return "an internal error occurred while running the `/coc` command. It has been logged; nothing was posted anywhere.";
 }
