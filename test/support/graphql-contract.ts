@@ -26,7 +26,8 @@ export interface GraphqlRequest {
 
 let schema: GraphQLSchema | undefined;
 
-function getSchema(): GraphQLSchema {
+/** GitHub's public GraphQL schema, built once per process. */
+export function githubGraphqlSchema(): GraphQLSchema {
   if (schema) return schema;
   // The package's SDL does not build without assumeValidSDL, so use the
   // introspection JSON next to its entry point (its `exports` hide the file).
@@ -65,7 +66,7 @@ export function validateGraphqlRequest(request: GraphqlRequest): string[] {
   } catch (error) {
     return [`syntax error: ${formatError(error as GraphQLError)}`];
   }
-  const currentSchema = getSchema();
+  const currentSchema = githubGraphqlSchema();
   const problems = validate(currentSchema, document).map(formatError);
 
   const operation = pickOperation(document, request.operationName);

@@ -3,6 +3,8 @@
 // exist or sends a parameter or body GitHub would reject, e.g.
 //   validateRestRequest({ method: "POST", url: "/repos/o/r/issues", body: { title: "t", bodyy: "x" } })
 //   // → ['POST /repos/{owner}/{repo}/issues: body: unknown property "bodyy"']
+// The same description checks what a stand-in for GitHub answers
+// (validateRestResponse), so the stand-in cannot drift from GitHub's shapes.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2019, type ErrorObject, type ValidateFunction } from "ajv/dist/2019.js";
@@ -34,6 +36,10 @@ interface RequestBody {
 interface Operation {
   parameters?: (Parameter | Ref)[];
   requestBody?: RequestBody | Ref;
+  responses?: Record<string, ResponseObject | Ref>;
+}
+interface ResponseObject {
+  content?: Record<string, { schema?: Schema }>;
 }
 interface Description {
   paths: Record<string, Record<string, Operation>>;
@@ -359,4 +365,42 @@ export function validateRestRequest(request: RestRequest): string[] {
   });
   problems.push(...checkQuery(compiledOp, url.searchParams), ...checkBody(compiledOp, request.body));
   return problems.map((problem) => `${compiledOp.label}: ${problem}`);
+}
+
+export interface RestResponse {
+  method: string;
+  /** Absolute URL or path of the request answered. */
+  url: string;
+  status: number;
+  /** Parsed JSON; undefined for an empty or non-JSON answer, which no JSON schema describes. */
+  body: unknown;
+}
+
+const compiledResponses = new Map<string, ValidateFunction | undefined>();
+
+/**
+ * Returns problems with an answer to a REST request: an undocumented status, or a JSON body
+ * that does not fit the schema GitHub documents for it (missing required fields, wrong types,
+ * fields GitHub does not describe). An empty list means GitHub could have answered so.
+ */
+export function validateRestResponse(response: RestResponse): string[] {
+  const method = response.method.toLowerCase();
+  const path = new URL(response.url, "https://api.github.com").pathname.replace(/^\/api\/v3(?=\/|$)/, "") || "/";
+  const found = matchRoute(method, path);
+  if (!found?.op) return [`${response.method.toUpperCase()} ${path}: no documented operation`];
+  const label = `${response.method.toUpperCase()} ${found.route.template} → ${response.status}`;
+  const key = `${method} ${found.route.template} ${response.status}`;
+  if (!compiledResponses.has(key)) {
+    const described = found.op.responses?.[String(response.status)];
+    if (!described) return [`${label}: GitHub does not document this status for this endpoint`];
+    const schema = resolveRef<ResponseObject>(described).content?.["application/json"]?.schema;
+    try {
+      compiledResponses.set(key, schema ? getAjv().compile(normalise(schema)) : undefined);
+    } catch (error) {
+      throw new Error(`rest-contract cannot compile the response description of ${label}: ${(error as Error).message}`);
+    }
+  }
+  const validate = compiledResponses.get(key);
+  if (!validate || response.body === undefined) return [];
+  return validate(response.body) ? [] : describeErrors(label, validate.errors).map((p) => p.replace(`${label}/`, `${label}: body/`));
 }

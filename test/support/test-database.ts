@@ -19,14 +19,19 @@ export interface TestDatabase {
 
 export const testBackend: "pglite" | "postgresql" = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const { url, drop } = await freshDatabase();
+/**
+ * @param options.serverUrl a PostgreSQL server to create the database on, or null for embedded
+ *   PGlite; by default TEST_DATABASE_URL decides (a benchmark measures both in one run).
+ */
+export async function createTestDatabase(options: { migrate?: boolean; serverUrl?: string | null } = {}): Promise<TestDatabase> {
+  const serverUrl = options.serverUrl === undefined ? process.env.TEST_DATABASE_URL : options.serverUrl;
+  const { url, drop } = await freshDatabase(serverUrl || undefined);
   if (options.migrate !== false) await prepareDatabase(url);
   const db = openDatabase(url);
   return {
     url,
     db,
-    backend: testBackend,
+    backend: serverUrl ? "postgresql" : "pglite",
     async close() {
       await db.$disconnect();
       await drop();
@@ -34,8 +39,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   };
 }
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+async function freshDatabase(serverUrl: string | undefined): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
     return { url: embedded.url, drop: () => embedded.stop() };

@@ -1,0 +1,18 @@
+/**
+ * Vitest settings for the flag-path benchmark (`npm run bench`), kept apart
+ * from vitest.config.ts so that `npm test` never runs it: it takes a minute
+ * or two and prints figures instead of asserting them.
+ */
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL("../..", import.meta.url)),
+    include: ["test/bench/flag-path.latency.ts"],
+    environment: "node",
+    hookTimeout: 60_000,
+    // The figures are the output: print them as they are, not as captured test logs.
+    disableConsoleIntercept: true,
+  },
+});
