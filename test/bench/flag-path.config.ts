@@ -11,6 +11,8 @@ export default defineConfig({
     root: fileURLToPath(new URL("../..", import.meta.url)),
     include: ["test/bench/flag-path.latency.ts"],
     environment: "node",
+    // The app's comment parser runs in a worker thread, which loads the TypeScript sources through Node.
+    execArgv: ["--import", fileURLToPath(new URL("../support/typescript-in-threads.mjs", import.meta.url))],
     hookTimeout: 60_000,
     // The figures are the output: print them as they are, not as captured test logs.
     disableConsoleIntercept: true,

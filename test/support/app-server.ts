@@ -45,7 +45,10 @@ export interface Delivery {
 
 export interface AppServer {
   deliver(name: string, payload: object, id?: string): Promise<Delivery>;
-  /** Resolves once the job queue holds no job (all work done, none waiting for a retry); rejects after `timeoutMs`. */
+  /**
+   * Resolves once all work is done: no action pending, and no job due or running (what is left are
+   * the fallbacks of actions already done, which will find them done); rejects after `timeoutMs`.
+   */
   idle(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -114,7 +117,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     async idle(timeoutMs) {
       const deadline = performance.now() + timeoutMs;
       for (;;) {
-        const [row] = await options.database.db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs`);
+        const [row] = await options.database.db.$queryRawUnsafe<Array<{ n: number }>>(
+          `SELECT (SELECT count(*) FROM graphile_worker._private_jobs WHERE run_at <= now() OR locked_at IS NOT NULL)::int
+                + (SELECT count(*) FROM actions WHERE status = 'pending')::int AS n`,
+        );
         if (row?.n === 0) return;
         if (performance.now() > deadline) throw new Error(`the job queue still held ${row?.n} job(s) after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
