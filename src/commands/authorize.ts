@@ -21,14 +21,19 @@ export function listedAsModerator(login: string, moderators: ModeratorList): boo
   return moderators.users.some((user) => user.toLowerCase() === wanted);
 }
 
+/**
+ * @param permission the author's permission on the repository when already asked for (the comment
+ *   job asks while it reads the configuration, so neither waits for the other)
+ */
 export async function isModerator(
   github: Pick<GitHubPort, "getPermission" | "isTeamMember">,
   repo: RepoRef,
   login: string,
   moderators: ModeratorList,
+  permission: Promise<RepoPermission> = github.getPermission(repo, login),
 ): Promise<boolean> {
   if (listedAsModerator(login, moderators)) return true;
-  if (permissionAllowsModeration(await github.getPermission(repo, login))) return true;
+  if (permissionAllowsModeration(await permission)) return true;
   for (const team of moderators.teams) {
     if (await github.isTeamMember(repo.owner, team, login)) return true;
   }

@@ -9,7 +9,7 @@
  * repository.
  */
 import type { PlannedAction } from "../actions/planned-action.js";
-import { contentKey, planFlagActions } from "../cases/plan-flag.js";
+import { contentKey, planFlagActions, protectionFor } from "../cases/plan-flag.js";
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
 import { loadTrustedConfig } from "../config/trusted-config.js";
 import { commandKey } from "../events/command-event.js";
@@ -39,6 +39,8 @@ async function runFlag(ctx: CommandContext): Promise<void> {
   const scope = await governingScope(ctx, target);
   const snapshot = await scope.github.fetchContent(target);
   if (!snapshot) throw new UserError("the linked content does not exist, or the app is not installed on its repository.");
+  // Protection first, before anything is recorded: the hide is safe to repeat, and a retried job repeats it.
+  const hiddenAtOnce = protectionFor(snapshot, scope.config.flag.hide) === "hidden" && (await hideAtOnce(scope.github, snapshot.nodeId));
 
   const casesRepo = resolveCasesRepo(scope.config, target.owner);
   const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
@@ -68,16 +70,28 @@ async function runFlag(ctx: CommandContext): Promise<void> {
               : { repo: event.repo, issueNumber: event.issueNumber, body: casesRepoNotPrivateReply(event.sender, `${casesRepo.owner}/${casesRepo.repo}`) },
         }),
       casesRepoWaiting: !casesRepoPrivate,
+      alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
       runInline: RUN_AT_ONCE,
     },
     ctx.now,
   );
-  // Protection first, at once: hiding the content must not wait for the job queue to pick it up.
+  // The command's removal is the next write: run it at once too, rather than wait for the job queue.
   if (recorded) await ctx.runNow(recorded.actions.filter((a) => RUN_AT_ONCE.includes(a.action.kind)).map((a) => a.id));
 }
 
-/** Run by the command itself, in this order, right after the flag is recorded. */
-const RUN_AT_ONCE: ReadonlyArray<PlannedAction["kind"]> = ["hide-content", "remove-command"];
+/** Run by the command itself right after the flag is recorded; their queued jobs are the fallback. */
+const RUN_AT_ONCE: ReadonlyArray<PlannedAction["kind"]> = ["remove-command"];
+
+/** @returns whether the content is now hidden; when not, the recorded hide action retries it. */
+async function hideAtOnce(github: GitHubPort, nodeId: string): Promise<boolean> {
+  try {
+    await github.ensureHidden(nodeId, "ABUSE");
+    return true;
+  } catch {
+    // The planned action's job tries again at once, with retries and logging.
+    return false;
+  }
+}
 
 function parseFlagArguments(ctx: CommandContext): { target: ContentRef; reason: string } {
   const { event } = ctx;

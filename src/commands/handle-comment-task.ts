@@ -55,10 +55,13 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
       return;
     }
     const github = await deps.gateway.forRepository(comment.repo);
+    // The author's permission is asked for while the configuration is read: a flag waits for both.
+    const permission = github.getPermission(comment.repo, comment.sender);
+    permission.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
     const configResult = await loadTrustedConfig(github, comment.repo, deps.settings);
     // With a broken file, only repository permissions grant the right to be told about it.
     const moderators = configResult.ok ? configResult.config.moderators : defaultCocConfig().moderators;
-    if (!(await isModerator(github, comment.repo, comment.sender, moderators))) {
+    if (!(await isModerator(github, comment.repo, comment.sender, moderators, permission))) {
       await deps.senders.refused(comment.repo.owner, comment.sender);
       log.info("ignored: the author may not use /coc commands here");
       return;

@@ -53,7 +53,13 @@ export async function loadTrustedConfig(
   repo: RepoRef,
   options: TrustedConfigOptions,
 ): Promise<TrustedConfigResult> {
-  const owner = await loadConfig(() => github.readOwnerConfig(repo.owner, CONFIG_FILE_NAME), ownerFileLabel(repo.owner));
+  const isOwnersFile = repo.repo.toLowerCase() === ".github";
+  const file = repoFileLabel(repo);
+  // Both files are asked for at once: a flag waits for both before it can hide anything.
+  const [owner, read] = await Promise.all([
+    loadConfig(() => github.readOwnerConfig(repo.owner, CONFIG_FILE_NAME), ownerFileLabel(repo.owner)),
+    isOwnersFile ? Promise.resolve({ ok: true as const, raw: null }) : readConfigFile(() => github.readRepoConfig(repo, CONFIG_FILE_NAME), file),
+  ]);
   if (!owner.ok) return owner;
 
   const casesRepo = resolveCasesRepo(owner.config, repo.owner);
@@ -67,10 +73,7 @@ export async function loadTrustedConfig(
   }
 
   // The owner's `.github` repository is the owner's file itself.
-  if (repo.repo.toLowerCase() === ".github") return { ok: true, config: owner.config, ignoredKeys: [] };
-
-  const file = repoFileLabel(repo);
-  const read = await readConfigFile(() => github.readRepoConfig(repo, CONFIG_FILE_NAME), file);
+  if (isOwnersFile) return { ok: true, config: owner.config, ignoredKeys: [] };
   if (!read.ok) return { ...read, casesRepo };
   if (read.raw === null || read.raw === undefined) return { ok: true, config: owner.config, ignoredKeys: [] };
 

@@ -16,23 +16,30 @@ export interface StoredAction {
   writeStarted: boolean;
 }
 
-/**
- * @param runAtFor when an action's queued job should first run; undefined for now. An action the
- *   caller runs at once itself (the protective ones) is queued for a little later, as a fallback
- *   that finds it done, or does it if the caller could not.
- */
+export interface RecordOptions {
+  /**
+   * When an action's queued job should first run; undefined for now. An action the caller runs at
+   * once itself is queued for a little later, as a fallback that finds it done, or does it if the
+   * caller could not.
+   */
+  runAtFor?: (action: PlannedAction) => Date | undefined;
+  /** Actions the caller carried out before recording them: stored as done, and not queued. */
+  isDone?: (action: PlannedAction) => boolean;
+  now?: Date;
+}
+
 export async function recordActions(
   tx: Transaction,
   caseId: string | null,
   actions: PlannedAction[],
   onceKey: string | null = null,
-  runAtFor: (action: PlannedAction) => Date | undefined = () => undefined,
+  options: RecordOptions = {},
 ): Promise<string[]> {
   return recordKeyedActions(
     tx,
     caseId,
     actions.map((action) => ({ action, onceKey: onceKey && `${onceKey}:${action.kind}` })),
-    runAtFor,
+    options,
   );
 }
 
@@ -47,20 +54,21 @@ async function recordKeyedActions(
   tx: Transaction,
   caseId: string | null,
   keyed: Array<{ action: PlannedAction; onceKey: string | null }>,
-  runAtFor: (action: PlannedAction) => Date | undefined = () => undefined,
+  { runAtFor = () => undefined, isDone = () => false, now = new Date() }: RecordOptions = {},
 ): Promise<string[]> {
   const ids: string[] = [];
-  const actions = keyed.map((k) => k.action);
   for (const { action, onceKey } of keyed) {
-    const row = await tx.action.create({ data: { caseId, kind: action.kind, onceKey, payload: action as object } });
+    const done = isDone(action) ? { status: "done" as const, attempts: 1, completedAt: now } : {};
+    const row = await tx.action.create({ data: { caseId, kind: action.kind, onceKey, payload: action as object, ...done } });
     ids.push(row.id);
   }
+  const queued = keyed.map((k, i) => ({ action: k.action, id: ids[i]! })).filter((q) => !isDone(q.action));
   await enqueueJobs(
     tx,
-    actions.map((action, i) => ({
+    queued.map(({ action, id }) => ({
       task: "run-action" as const,
-      payload: { actionId: ids[i] },
-      jobKey: `action:${ids[i]}`,
+      payload: { actionId: id },
+      jobKey: `action:${id}`,
       priority: ACTION_PRIORITY[action.kind],
       maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
       queueName: actionQueue(action, caseId),

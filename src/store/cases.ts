@@ -24,6 +24,8 @@ export interface FlagToRecord {
   plan(outcome: RecordedFlag): PlannedAction[];
   /** Kinds of action the caller runs at once after recording: their queued jobs wait a little, as a fallback. */
   runInline?: ReadonlyArray<PlannedAction["kind"]>;
+  /** Kinds of action the caller already carried out before recording (the hide): recorded as done, not queued. */
+  alreadyDone?: ReadonlyArray<PlannedAction["kind"]>;
 }
 
 export interface RecordedFlag {
@@ -63,13 +65,21 @@ export async function recordFlag(
     const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open };
     const planned = flag.plan(outcome);
     const fallbackAt = new Date(Date.now() + INLINE_FALLBACK_MS);
-    const ids = await recordActions(tx, caseRow.id, planned, null, (action) => (flag.runInline?.includes(action.kind) ? fallbackAt : undefined));
+    const isDone = (action: PlannedAction) => flag.alreadyDone?.includes(action.kind) ?? false;
+    const ids = await recordActions(tx, caseRow.id, planned, null, {
+      runAtFor: (action) => (flag.runInline?.includes(action.kind) ? fallbackAt : undefined),
+      isDone,
+      now,
+    });
     await appendAudit(
       tx,
       [
         ...(open ? [] : [{ actor: flag.reporterLogin, action: "case.opened", caseId: caseRow.id, detail: { code: caseRow.code } }]),
         { actor: flag.reporterLogin, action: "report.received", caseId: caseRow.id, detail: { reportId: report.id, source: "flag" } },
         { actor: "app", action: "evidence.captured", caseId: caseRow.id, detail: { reportId: report.id, url: flag.evidence.url } },
+        ...planned.flatMap((action, i) =>
+          isDone(action) ? [{ actor: "app", action: `action.${action.kind}`, caseId: caseRow.id, detail: { actionId: ids[i] } }] : [],
+        ),
         ...(flag.casesRepoWaiting
           ? [{ actor: "app", action: "case-file.waiting", caseId: caseRow.id, detail: { reason: "cases repository is not private", casesRepo: `${flag.casesRepo.owner}/${flag.casesRepo.repo}` } }]
           : []),
