@@ -3,8 +3,8 @@
  * and registers the webhooks the app listens to. No logic lives here.
  */
 import type { Probot } from "probot";
-import type { Runner } from "graphile-worker";
-import { startWorker } from "./actions/worker.js";
+import type { QueueOwnership } from "./actions/lock-recovery.js";
+import { startWorker, type QueueWorker } from "./actions/worker.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
@@ -16,11 +16,13 @@ export interface AppOptions {
   /** Connection string for the job queue; the worker starts only when given. */
   workerConnectionString?: string;
   workerConcurrency?: number;
+  /** "exclusive" for the embedded database, which no other process can use; "shared" for a PostgreSQL server. */
+  queueOwnership?: QueueOwnership;
   webHost: string;
   /** Tests substitute the in-memory fake; production resolves installations through Probot. */
   gateway?: GitHubGateway;
   now?: () => Date;
-  onWorkerStarted?: (runner: Runner) => void;
+  onWorkerStarted?: (worker: QueueWorker) => void;
 }
 
 export function createApp(options: AppOptions) {
@@ -63,8 +65,11 @@ export function createApp(options: AppOptions) {
     });
 
     if (options.workerConnectionString) {
-      const runner = await startWorker(options.workerConnectionString, deps, options.workerConcurrency ?? 4);
-      options.onWorkerStarted?.(runner);
+      const worker = await startWorker(options.workerConnectionString, deps, {
+        concurrency: options.workerConcurrency ?? 4,
+        ownership: options.queueOwnership ?? "shared",
+      });
+      options.onWorkerStarted?.(worker);
     }
   };
 }

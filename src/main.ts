@@ -5,8 +5,8 @@
  * App credentials Probot serves its setup flow to register the app.
  */
 import { run } from "probot";
-import type { Runner } from "graphile-worker";
 import { join } from "node:path";
+import type { QueueWorker } from "./actions/worker.js";
 import { createApp } from "./index.js";
 import { loadDotenv } from "./load-dotenv.js";
 import { readEnv, webHost } from "./env.js";
@@ -29,14 +29,16 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`);
 
   const db = openDatabase(url);
-  let runner: Runner | undefined;
+  let worker: QueueWorker | undefined;
   const server = await run(
     createApp({
       db,
       workerConnectionString: url,
       workerConcurrency: env.WORKER_CONCURRENCY,
+      // No other process can open the embedded database, so any job lock found at start-up is a dead process's.
+      queueOwnership: embedded ? "exclusive" : "shared",
       webHost: webHost(env),
-      onWorkerStarted: (r) => (runner = r),
+      onWorkerStarted: (w) => (worker = w),
     }),
   );
 
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   process.removeAllListeners("SIGTERM");
   const shutdown = async () => {
     await server.stop();
-    await runner?.stop();
+    await worker?.stop();
     await db.$disconnect();
     await embedded?.stop();
     process.exit(0);

@@ -3,9 +3,11 @@
  * GitHub actions they record. Retries with exponential backoff, job keys and
  * multi-replica safety come from the queue itself.
  */
-import { Logger as WorkerLogger, run, runOnce, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger as WorkerLogger, makeWorkerUtils, run, runOnce, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Logger } from "probot";
 import { makeHandleCommentTask, type CommentJobDeps } from "../commands/handle-comment-task.js";
+import { releaseLocksOfDeadWorkers, startHeartbeat, type QueueOwnership } from "./lock-recovery.js";
 import { makeRunActionTask } from "./run-action-task.js";
 
 export type WorkerDeps = CommentJobDeps;
@@ -68,18 +70,51 @@ function redactWorkerMessage(message: string): string {
   return message.split("\n")[0]!.slice(0, 300);
 }
 
-export async function startWorker(connectionString: string, deps: WorkerDeps, concurrency: number): Promise<Runner> {
-  return run({
+export interface QueueWorker {
+  runner: Runner;
+  /** Takes no new job and waits for the running ones. */
+  stop(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** Who else may use this queue: decides how locks left by a dead process are found (see lock-recovery.ts). */
+  ownership: QueueOwnership;
+}
+
+export async function startWorker(connectionString: string, deps: WorkerDeps, options: WorkerOptions): Promise<QueueWorker> {
+  const logger = workerLogger(deps.log);
+  // One connection is enough for releasing locks now and then.
+  const utils = await makeWorkerUtils({ connectionString, noPreparedStatements: true, maxPoolSize: 1, logger });
+  // Before any worker of ours runs, so the jobs a crash left locked are taken at once.
+  const released = await releaseLocksOfDeadWorkers(deps.db, utils, options.ownership);
+  if (released.length > 0) deps.log.info({ workers: released }, `released the jobs left locked by ${released.length} job-queue worker(s) of a process that is gone`);
+
+  // Workers are created while run() starts, so the ids are collected through the events it is given.
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds: string[] = [];
+  events.on("worker:create", ({ worker }) => workerIds.push(worker.workerId));
+  const runner = await run({
     connectionString,
-    concurrency,
+    concurrency: options.concurrency,
     noHandleSignals: true,
     noPreparedStatements: true,
     // Schedules come from the app's own code, never from a crontab file in the working directory.
     crontab: "# no schedules",
     pollInterval: 1000,
-    logger: workerLogger(deps.log),
+    events,
+    logger,
     taskList: buildTaskList(deps),
   });
+  const heartbeat = options.ownership === "shared" ? startHeartbeat(deps.db, utils, () => workerIds, deps.log) : undefined;
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      await heartbeat?.stop();
+      await utils.release();
+    },
+  };
 }
 
 /** Runs every job that is due (optionally only some tasks), then returns: for tests and one-shot maintenance. */

@@ -4,9 +4,8 @@
  * 2xx and queued exactly once. GitHub does not redeliver a delivery that got a
  * 500 by itself, so one lost here is a flag lost.
  */
-import type { Runner } from "graphile-worker";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startWorker } from "../../src/actions/worker.js";
+import { startWorker, type QueueWorker } from "../../src/actions/worker.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
 import { fakeWorld, MODERATOR } from "../support/fake-world.js";
 import { postWebhook } from "../support/post-webhook.js";
@@ -19,7 +18,7 @@ describe(`a burst of webhooks (${testBackend})`, { timeout: 90_000 }, () => {
   const database = useTestDatabase({ onDisk: true });
   let webhookUrl = "";
   let close = async () => {};
-  let runner: Runner | undefined;
+  let worker: QueueWorker | undefined;
   /** Job key of every comment job the worker started, once per start. */
   let started: string[] = [];
 
@@ -28,13 +27,14 @@ describe(`a burst of webhooks (${testBackend})`, { timeout: 90_000 }, () => {
     const harness = await startHarness({ database, gateway: github });
     ({ webhookUrl, close } = await harness.listen());
     started = [];
-    runner = await startWorker(database.url, { db: database.db, gateway: github, webHost: "github.com", log: quietLog as never, now: () => new Date() }, 4);
-    runner.events.on("job:start", ({ job }) => {
+    const deps = { db: database.db, gateway: github, webHost: "github.com", log: quietLog as never, now: () => new Date() };
+    worker = await startWorker(database.url, deps, { concurrency: 4, ownership: database.backend === "pglite" ? "exclusive" : "shared" });
+    worker.runner.events.on("job:start", ({ job }) => {
       if (job.task_identifier === "handle-comment") started.push(job.key ?? "");
     });
   });
   afterEach(async () => {
-    await runner?.stop();
+    await worker?.stop();
     await close();
   });
 
@@ -61,8 +61,8 @@ describe(`a burst of webhooks (${testBackend})`, { timeout: 90_000 }, () => {
   });
 
   it("queues the same delivery once when it arrives five times at the same moment", async () => {
-    await runner?.stop();
-    runner = undefined;
+    await worker?.stop();
+    worker = undefined;
     const answers = await Promise.all(Array.from({ length: 5 }, () => send(flag(1), "delivery-five-times")));
 
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);

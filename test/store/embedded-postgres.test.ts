@@ -21,7 +21,7 @@ describe.runIf(!process.env.TEST_DATABASE_URL)("embedded PostgreSQL under a data
   it("keeps data and applied migrations across a restart", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "coc-data-"));
     const first = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite") });
-    expect(await prepareDatabase(first.url)).toEqual(["20261122000000_foundation"]);
+    expect(await prepareDatabase(first.url)).toEqual(["20261122000000_foundation", "20261201120000_worker_heartbeats"]);
     const db = openDatabase(first.url);
     await db.delivery.create({ data: { id: "delivery-before-restart", event: "issue_comment" } });
     await db.$disconnect();

@@ -79,7 +79,7 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 
 /** Empties everything a test may have written, the job queue included. */
 export async function clearTestData(db: Database): Promise<void> {
-  await db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries CASCADE`);
+  await db.$executeRawUnsafe(`TRUNCATE audit_events, evidence, reports, actions, cases, case_counters, deliveries, worker_heartbeats CASCADE`);
   await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
 }
 
