@@ -13,6 +13,9 @@ const envSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // How long a stopping process lets running jobs finish before it gives them back to the queue.
+    // Fits Kubernetes' default 30 s grace period; Docker's default 10 s needs `--stop-timeout 30` (docs/operations.md).
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
     APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID").optional(),
     PRIVATE_KEY: z.string().optional(),
     PRIVATE_KEY_PATH: z.string().optional(),

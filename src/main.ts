@@ -46,8 +46,10 @@ async function main(): Promise<void> {
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");
   const shutdown = async () => {
+    // Whatever still hangs once the jobs were finished or given back must not hold the process past its grace period.
+    setTimeout(() => process.exit(1), (env.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000).unref();
     await server.stop();
-    await worker?.stop();
+    await worker?.stop(env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
     await db.$disconnect();
     await embedded?.stop();
     process.exit(0);

@@ -7,6 +7,7 @@ import { EventEmitter } from "node:events";
 import { Logger as WorkerLogger, makeWorkerUtils, run, runOnce, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Logger } from "probot";
 import { makeHandleCommentTask, type CommentJobDeps } from "../commands/handle-comment-task.js";
+import { stopGracefully, type StopOutcome } from "./graceful-stop.js";
 import { releaseLocksOfDeadWorkers, startHeartbeat, type QueueOwnership } from "./lock-recovery.js";
 import { makeRunActionTask } from "./run-action-task.js";
 
@@ -72,8 +73,8 @@ function redactWorkerMessage(message: string): string {
 
 export interface QueueWorker {
   runner: Runner;
-  /** Takes no new job and waits for the running ones. */
-  stop(): Promise<void>;
+  /** Takes no new job, lets running ones finish for up to `timeoutMs`, then gives the rest back to the queue. */
+  stop(timeoutMs: number): Promise<StopOutcome>;
 }
 
 export interface WorkerOptions {
@@ -109,10 +110,12 @@ export async function startWorker(connectionString: string, deps: WorkerDeps, op
   const heartbeat = options.ownership === "shared" ? startHeartbeat(deps.db, utils, () => workerIds, deps.log) : undefined;
   return {
     runner,
-    async stop() {
-      await runner.stop();
+    async stop(timeoutMs) {
+      const outcome = await stopGracefully({ runner, workerIds: () => [...workerIds], utils }, timeoutMs);
+      if (!outcome.finished) deps.log.warn(`jobs still running after ${Math.round(timeoutMs / 1000)} s were given back to the queue`);
       await heartbeat?.stop();
       await utils.release();
+      return outcome;
     },
   };
 }

@@ -64,7 +64,7 @@ describe(`locks left by a dead process (${testBackend})`, { timeout: 60_000 }, (
     const worker = await startWorker(database.url, deps(github), { concurrency: 4, ownership: "exclusive" });
     const deadline = Date.now() + 20_000;
     while ((await database.db.action.count({ where: { status: "done" } })) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    await worker.stop();
+    await worker.stop(5_000);
 
     expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "label", "label", "create-issue"]);
     expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
@@ -109,7 +109,7 @@ describe(`locks left by a dead process (${testBackend})`, { timeout: 60_000 }, (
     expect(beats).toHaveLength(3);
     expect(beats.every((b) => b.worker_id.startsWith("worker-") && b.process === `${hostname()}:${process.pid}` && b.fresh)).toBe(true);
 
-    await worker.stop();
+    await worker.stop(5_000);
     expect(await database.db.workerHeartbeat.count()).toBe(0);
   });
 });

@@ -34,7 +34,7 @@ describe(`a burst of webhooks (${testBackend})`, { timeout: 90_000 }, () => {
     });
   });
   afterEach(async () => {
-    await worker?.stop();
+    await worker?.stop(10_000);
     await close();
   });
 
@@ -61,7 +61,7 @@ describe(`a burst of webhooks (${testBackend})`, { timeout: 90_000 }, () => {
   });
 
   it("queues the same delivery once when it arrives five times at the same moment", async () => {
-    await worker?.stop();
+    await worker?.stop(10_000);
     worker = undefined;
     const answers = await Promise.all(Array.from({ length: 5 }, () => send(flag(1), "delivery-five-times")));
 

@@ -3,7 +3,7 @@ import { readEnv, webHost } from "../../src/env.js";
 
 describe("process settings", () => {
   it("has defaults that run on a fresh machine with no settings", () => {
-    expect(readEnv({})).toMatchObject({ DATA_DIR: ".data", WORKER_CONCURRENCY: 4 });
+    expect(readEnv({})).toMatchObject({ DATA_DIR: ".data", WORKER_CONCURRENCY: 4, SHUTDOWN_TIMEOUT_SECONDS: 25 });
     expect(readEnv({}).DATABASE_URL).toBeUndefined();
   });
 
@@ -19,12 +19,15 @@ describe("process settings", () => {
     [{ GHE_HOST: "https://ghe.example.com" }, /GHE_HOST: must be a host name/],
     [{ GHE_PROTOCOL: "ftp" }, /GHE_PROTOCOL/],
     [{ WORKER_CONCURRENCY: "0" }, /WORKER_CONCURRENCY/],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: "0" }, /SHUTDOWN_TIMEOUT_SECONDS/],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: "soon" }, /SHUTDOWN_TIMEOUT_SECONDS/],
   ])("fails fast on %o", (env, message) => {
     expect(() => readEnv(env)).toThrow(message);
   });
 
   it("accepts a full production configuration", () => {
-    const env = readEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "key.pem", WEBHOOK_SECRET: "s", DATABASE_URL: "postgresql://u@h/db", GHE_HOST: "ghe.example.com:8443", GHE_PROTOCOL: "https" });
+    const env = readEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "key.pem", WEBHOOK_SECRET: "s", DATABASE_URL: "postgresql://u@h/db", GHE_HOST: "ghe.example.com:8443", GHE_PROTOCOL: "https", SHUTDOWN_TIMEOUT_SECONDS: "50" });
+    expect(env.SHUTDOWN_TIMEOUT_SECONDS).toBe(50);
     expect(webHost(env)).toBe("ghe.example.com:8443");
     expect(webHost(readEnv({}))).toBe("github.com");
   });
