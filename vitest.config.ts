@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 30_000,
+    // Builds dist/ for the tests that run the app as a process (test/support/app-process.ts).
+    globalSetup: ["test/support/build-app.ts"],
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], benchmark: { include: ["test/bench/**/*.bench.ts"] } } },
