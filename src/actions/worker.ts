@@ -1,7 +1,9 @@
 /**
  * Runs the app's background work on graphile-worker: `/coc` commands and the
  * GitHub actions they record. Retries with exponential backoff, job keys and
- * multi-replica safety come from the queue itself.
+ * multi-replica safety come from the queue itself; giving back the jobs of a
+ * process that died (lock-recovery.ts) and of a stop that ran out of time
+ * (graceful-stop.ts) are the app's, done with the queue's own unlock.
  */
 import { EventEmitter } from "node:events";
 import { Logger as WorkerLogger, makeWorkerUtils, run, runOnce, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
