@@ -36,6 +36,10 @@ export class EmbeddedSessionQueue {
   private readonly queue: Pending[] = [];
   /** The connection whose exchange or transaction is open; only it may use the session. */
   private owner: number | null = null;
+  /** The connection whose message PGlite is executing now. */
+  private inFlight: number | null = null;
+  /** The in-flight connection left meanwhile: its exchange is ended as soon as that message is done. */
+  private leftInFlight = false;
   private running = false;
 
   constructor(private readonly db: PGlite) {}
@@ -67,13 +71,26 @@ export class EmbeddedSessionQueue {
    * session, then let the others in.
    */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.inFlight === handlerId) {
+      // Its last message is still running and would hand the session back to it: run() ends it instead.
+      this.leftInFlight = true;
+      return;
+    }
     if (this.owner !== handlerId) return;
+    try {
+      await this.endExchange();
+    } finally {
+      void this.run();
+    }
+  }
+
+  /** Leaves the session as a new connection expects it: no exchange open, no transaction. */
+  private async endExchange(): Promise<void> {
     try {
       await this.db.runExclusive(() => this.db.execProtocolRawStream(SYNC, { onRawData: () => {} }));
       if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
     } finally {
       this.owner = null;
-      void this.run();
     }
   }
 
@@ -90,6 +107,8 @@ export class EmbeddedSessionQueue {
       for (let item = this.next(); item; item = this.next()) {
         const watcher = new ReadyForQueryWatcher();
         let bytes = 0;
+        let failure: { error: unknown } | undefined;
+        this.inFlight = item.handlerId;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item!.message, {
@@ -101,14 +120,20 @@ export class EmbeddedSessionQueue {
             }),
           );
         } catch (error) {
-          // The session's state is unknown: keep it for this connection, whose
-          // client fails and disconnects, which clears it (clearTransactionIfNeeded).
-          this.owner = item.handlerId;
-          item.reject(error);
-          continue;
+          failure = { error };
+        } finally {
+          this.inFlight = null;
         }
-        this.owner = watcher.status === IDLE ? null : item.handlerId;
-        item.resolve(bytes);
+        // After a failure the session's state is unknown: it stays with this connection, whose client
+        // fails and disconnects, which ends the exchange (clearTransactionIfNeeded).
+        this.owner = !failure && watcher.status === IDLE ? null : item.handlerId;
+        if (failure) item.reject(failure.error);
+        else item.resolve(bytes);
+        if (this.leftInFlight) {
+          this.leftInFlight = false;
+          // A failure here leaves nothing better to do than to let the next connection try.
+          if (this.owner !== null) await this.endExchange().catch(() => {});
+        }
       }
     } finally {
       this.running = false;
