@@ -5,7 +5,7 @@
  * on the same database. `dist/` is built once per test run (build-app.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,7 +62,10 @@ export async function startAppProcess(settings: Record<string, string>, gheHost:
   child.stdout?.on("data", (chunk: Buffer) => (printed += chunk.toString("utf8")));
   child.stderr?.on("data", (chunk: Buffer) => (printed += chunk.toString("utf8")));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+    child.once("exit", (code, signal) => {
+      const at = Date.now();
+      void rm(cwd, { recursive: true, force: true }).finally(() => resolve({ code, signal, at }));
+    }),
   );
   const base = `http://127.0.0.1:${port}`;
   // Ready once Probot answers /ping; the worker started before the server did.
