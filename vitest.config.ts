@@ -12,6 +12,8 @@ export default defineConfig({
     // Worker threads the app starts (the comment parser) load its TypeScript sources through Node, not vitest.
     execArgv: ["--import", fileURLToPath(new URL("./test/support/typescript-in-threads.mjs", import.meta.url))],
     testTimeout: 30_000,
+    // Builds dist/ for the tests that run the app as a process (test/support/app-process.ts).
+    globalSetup: ["test/support/build-app.ts"],
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], benchmark: { include: ["test/bench/**/*.bench.ts"] } } },

@@ -14,6 +14,9 @@ const settings = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // How long a stopping process lets running jobs finish before it gives them back to the queue.
+  // Fits Kubernetes' default 30 s grace period; Docker's default 10 s needs `--stop-timeout 30` (docs/operations.md).
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
   // Whoever owns a cases repository reads every case in it: another account's repository must be allowed on purpose.
   ALLOW_CROSS_ACCOUNT_CASES: z
     .enum(["true", "false"], { error: "must be true or false" })

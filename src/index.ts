@@ -3,14 +3,12 @@
  * and registers the webhooks the app listens to. No logic lives here.
  */
 import type { Context, Probot } from "probot";
-import type { Runner } from "graphile-worker";
-import { startWorker, type WorkerDeps } from "./actions/worker.js";
+import type { QueueOwnership } from "./actions/lock-recovery.js";
+import { startWorker, type QueueWorker, type WorkerDeps } from "./actions/worker.js";
 import { WorkerWakeup } from "./actions/worker-wakeup.js";
 import { invalidateCache, INVALIDATING_EVENTS } from "./events/cache-invalidation.js";
 import { commentPayloadProblem, installationRepositoriesShape, payloadProblem, repositoryEventShape } from "./events/payload-shapes.js";
-import { CachingGateway } from "./github/cached-github.js";
-import { DatabaseCache } from "./store/github-cache.js";
-import { SenderLimit } from "./commands/sender-limit.js";
+import { buildAppDeps } from "./app-deps.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
@@ -23,13 +21,15 @@ export interface AppOptions {
   /** Connection string for the job queue; the worker starts only when given. */
   workerConnectionString?: string;
   workerConcurrency?: number;
+  /** "exclusive" for the embedded database, which no other process can use; "shared" for a PostgreSQL server. */
+  queueOwnership?: QueueOwnership;
   webHost: string;
   /** Process settings that bound what `.github/coc.yml` may say. */
   settings?: TrustedConfigOptions;
   /** Tests substitute the in-memory fake; production resolves installations through Probot. */
   gateway?: GitHubGateway;
   now?: () => Date;
-  onWorkerStarted?: (runner: Runner) => void;
+  onWorkerStarted?: (worker: QueueWorker) => void;
   /** Hands out the dependencies the app's jobs run with, e.g. for tests that run jobs themselves. */
   onDeps?: (deps: WorkerDeps) => void;
 }
@@ -38,17 +38,14 @@ export function createApp(options: AppOptions) {
   return async (app: Probot): Promise<void> => {
     const probotGateway = new ProbotGitHubGateway(app);
     const wakeup = new WorkerWakeup();
-    const cache = new DatabaseCache(options.db);
-    const gateway = new CachingGateway(options.gateway ?? probotGateway, cache);
-    const deps: WorkerDeps = {
+    const { deps, cache } = buildAppDeps({
       db: options.db,
-      gateway,
+      gateway: options.gateway ?? probotGateway,
       webHost: options.webHost,
-      settings: options.settings ?? { allowCrossAccountCases: false },
-      senders: new SenderLimit(cache),
+      settings: options.settings,
       log: app.log,
-      now: options.now ?? (() => new Date()),
-    };
+      now: options.now,
+    });
     options.onDeps?.(deps);
     // Answered 200: a delivery that does not fit can never be read, so GitHub need not redeliver it.
     // context.log carries the delivery ID.
@@ -101,8 +98,12 @@ export function createApp(options: AppOptions) {
     });
 
     if (options.workerConnectionString) {
-      const runner = await startWorker(options.workerConnectionString, deps, options.workerConcurrency ?? 4, wakeup);
-      options.onWorkerStarted?.(runner);
+      const worker = await startWorker(options.workerConnectionString, deps, {
+        concurrency: options.workerConcurrency ?? 4,
+        ownership: options.queueOwnership ?? "shared",
+        wakeup,
+      });
+      options.onWorkerStarted?.(worker);
     }
   };
 }

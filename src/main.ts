@@ -4,8 +4,8 @@
  * migrations, and starts Probot's server with the job worker. Without GitHub
  * App credentials Probot serves its setup flow to register the app.
  */
-import type { Runner } from "graphile-worker";
 import { join } from "node:path";
+import type { QueueWorker } from "./actions/worker.js";
 import { createApp } from "./index.js";
 import { loadDotenv } from "./load-dotenv.js";
 import { logFormat, readEnv, webHost } from "./env.js";
@@ -39,15 +39,17 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`);
 
   const db = openDatabase(url);
-  let runner: Runner | undefined;
+  let worker: QueueWorker | undefined;
   const server = await startServer({
     appFn: createApp({
       db,
       workerConnectionString: url,
       workerConcurrency: env.WORKER_CONCURRENCY,
+      // No other process can open the embedded database, so any job lock found at start-up is a dead process's.
+      queueOwnership: embedded ? "exclusive" : "shared",
       webHost: webHost(env),
       settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES },
-      onWorkerStarted: (r) => (runner = r),
+      onWorkerStarted: (w) => (worker = w),
     }),
     log,
     env: process.env,
@@ -57,8 +59,10 @@ async function main(): Promise<void> {
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");
   const shutdown = async () => {
+    // Whatever still hangs once the jobs were finished or given back must not hold the process past its grace period.
+    setTimeout(() => process.exit(1), (env.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000).unref();
     await server.stop();
-    await runner?.stop();
+    await worker?.stop(env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
     await db.$disconnect();
     await embedded?.stop();
     process.exit(0);

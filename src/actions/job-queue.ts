@@ -3,6 +3,7 @@
  * transaction, so a state change and the work it requires commit together or
  * not at all. A crash after commit loses nothing: the worker picks the jobs up.
  */
+import { addJobCall } from "../store/add-job-sql.js";
 import type { Transaction } from "../store/database.js";
 
 export type TaskName = "handle-comment" | "run-action";
@@ -22,15 +23,7 @@ export interface JobSpec {
 
 export async function enqueueJobs(tx: Transaction, jobs: JobSpec[]): Promise<void> {
   for (const job of jobs) {
-    await tx.$executeRaw`SELECT graphile_worker.add_job(
-      identifier := ${job.task}::text,
-      payload := ${JSON.stringify(job.payload)}::json,
-      queue_name := ${job.queueName ?? null}::text,
-      run_at := ${job.runAt ?? null}::timestamptz,
-      max_attempts := ${job.maxAttempts ?? null}::int,
-      job_key := ${job.jobKey ?? null}::text,
-      priority := ${job.priority ?? null}::int
-    )`;
+    await tx.$executeRaw`SELECT ${addJobCall(job)}`;
   }
 }
 

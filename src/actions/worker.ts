@@ -1,13 +1,17 @@
 /**
  * Runs the app's background work on graphile-worker: `/coc` commands and the
  * GitHub actions they record. Retries with exponential backoff, job keys and
- * multi-replica safety come from the queue itself.
+ * multi-replica safety come from the queue itself; giving back the jobs of a
+ * process that died (lock-recovery.ts) and of a stop that ran out of time
+ * (graceful-stop.ts) are the app's, done with the queue's own unlock.
  */
 import { EventEmitter } from "node:events";
-import { Logger as WorkerLogger, run, runOnce, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import { Logger as WorkerLogger, makeWorkerUtils, run, runOnce, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { WorkerWakeup } from "./worker-wakeup.js";
 import type { Logger } from "probot";
 import { makeHandleCommentTask, type CommentJobDeps } from "../commands/handle-comment-task.js";
+import { stopGracefully, type StopOutcome } from "./graceful-stop.js";
+import { releaseLocksOfDeadWorkers, startHeartbeat, type QueueOwnership } from "./lock-recovery.js";
 import { makeRunActionTask } from "./run-action-task.js";
 
 export type WorkerDeps = CommentJobDeps;
@@ -70,21 +74,56 @@ function redactWorkerMessage(message: string): string {
   return message.split("\n")[0]!.slice(0, 300);
 }
 
-export async function startWorker(connectionString: string, deps: WorkerDeps, concurrency: number, wakeup?: WorkerWakeup): Promise<Runner> {
-  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
-  wakeup?.attach(events);
-  return run({
-    events,
+export interface QueueWorker {
+  runner: Runner;
+  /** Takes no new job, lets running ones finish for up to `timeoutMs`, then gives the rest back to the queue. */
+  stop(timeoutMs: number): Promise<StopOutcome>;
+}
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** Who else may use this queue: decides how locks left by a dead process are found (see lock-recovery.ts). */
+  ownership: QueueOwnership;
+  /** Lets webhooks of this process start a job at once (see worker-wakeup.ts). */
+  wakeup?: WorkerWakeup;
+}
+
+export async function startWorker(connectionString: string, deps: WorkerDeps, options: WorkerOptions): Promise<QueueWorker> {
+  const logger = workerLogger(deps.log);
+  // One connection is enough for releasing locks now and then.
+  const utils = await makeWorkerUtils({ connectionString, noPreparedStatements: true, maxPoolSize: 1, logger });
+  // Before any worker of ours runs, so the jobs a crash left locked are taken at once.
+  const released = await releaseLocksOfDeadWorkers(deps.db, utils, options.ownership);
+  if (released.length > 0) deps.log.info({ workers: released }, `released the jobs left locked by ${released.length} job-queue worker(s) of a process that is gone`);
+
+  // Workers are created while run() starts, so the ids are collected through the events it is given.
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds: string[] = [];
+  events.on("worker:create", ({ worker }) => workerIds.push(worker.workerId));
+  options.wakeup?.attach(events);
+  const runner = await run({
     connectionString,
-    concurrency,
+    concurrency: options.concurrency,
     noHandleSignals: true,
     noPreparedStatements: true,
     // Schedules come from the app's own code, never from a crontab file in the working directory.
     crontab: "# no schedules",
     pollInterval: 1000,
-    logger: workerLogger(deps.log),
+    events,
+    logger,
     taskList: buildTaskList(deps),
   });
+  const heartbeat = options.ownership === "shared" ? startHeartbeat(deps.db, utils, () => workerIds, deps.log) : undefined;
+  return {
+    runner,
+    async stop(timeoutMs) {
+      const outcome = await stopGracefully({ runner, workerIds: () => [...workerIds], utils }, timeoutMs);
+      if (!outcome.finished) deps.log.warn(`jobs still running after ${Math.round(timeoutMs / 1000)} s were given back to the queue`);
+      await heartbeat?.stop();
+      await utils.release();
+      return outcome;
+    },
+  };
 }
 
 /** Runs every job that is due (optionally only some tasks), then returns: for tests and one-shot maintenance. */

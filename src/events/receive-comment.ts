@@ -1,12 +1,11 @@
 /**
  * The webhook side of commands: records the delivery and queues the comment
- * for the command job, in one transaction, then answers GitHub. Parsing and
+ * for the command job, in one statement, then answers GitHub. Parsing and
  * every GitHub call happen later in the job, so a webhook is answered in
  * milliseconds, and a redelivery (same `x-github-delivery`) changes nothing.
  */
-import { enqueueJobs } from "../actions/job-queue.js";
 import type { Database } from "../store/database.js";
-import { claimDelivery } from "../store/deliveries.js";
+import { takeDelivery } from "../store/deliveries.js";
 import { commentEventFrom, type CommentWebhook } from "./normalize.js";
 
 /** A failing comment job is retried this many times before its author is told of an internal error. */
@@ -16,16 +15,14 @@ export const COMMENT_JOB_MAX_ATTEMPTS = 5;
 export async function receiveCommentWebhook(db: Database, webhook: CommentWebhook): Promise<boolean> {
   const event = commentEventFrom(webhook);
   if (!event) return false;
-  return db.$transaction(async (tx) => {
-    if (!(await claimDelivery(tx, webhook.id, webhook.name))) return false;
-    await enqueueJobs(tx, [
-      {
-        task: "handle-comment",
-        payload: event as unknown as Record<string, unknown>,
-        jobKey: `comment:${event.deliveryId}`,
-        maxAttempts: COMMENT_JOB_MAX_ATTEMPTS,
-      },
-    ]);
-    return true;
-  });
+  return takeDelivery(
+    db,
+    { id: webhook.id, event: webhook.name },
+    {
+      task: "handle-comment",
+      payload: event as unknown as Record<string, unknown>,
+      jobKey: `comment:${event.deliveryId}`,
+      maxAttempts: COMMENT_JOB_MAX_ATTEMPTS,
+    },
+  );
 }

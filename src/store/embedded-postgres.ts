@@ -9,10 +9,12 @@
  * user could reach: the database holds every case.
  */
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { EmbeddedSessionQueue } from "./embedded-session-queue.js";
 
 export interface EmbeddedPostgres {
   /** Connection string for `pg`, Prisma and graphile-worker. */
@@ -37,18 +39,53 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; maxConn
   const socketDir = await mkdtemp(join(tmpdir(), "coc-pg-"));
   await chmod(socketDir, 0o700);
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = new PGLiteSocketServer({
-    db,
-    path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
-    maxConnections: options.maxConnections ?? 20,
-  });
-  await server.start();
+  const server = await serveSocket(db, join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), options.maxConnections ?? 20);
   return {
     url: `postgresql://postgres:postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable`,
     async stop() {
       await server.stop();
       await db.close();
       await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The wire-protocol server: pglite-socket's connection handler (framing,
+ * start-up, SSL refusal) with our session queue in place of its own, which
+ * mixes up concurrent queries (see embedded-session-queue.ts).
+ */
+async function serveSocket(db: PGlite, path: string, maxConnections: number): Promise<{ stop(): Promise<void> }> {
+  const queue = new EmbeddedSessionQueue(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server: Server = createServer((socket) => {
+    if (handlers.size >= maxConnections) {
+      socket.end("Too many connections\n");
+      return;
+    }
+    // The handler only calls enqueue, clearQueueForHandler and clearTransactionIfNeeded on its queue.
+    const handler = new PGLiteSocketHandler({ queryQueue: queue as unknown as PGLiteSocketHandlerOptions["queryQueue"], closeOnDetach: true });
+    handlers.add(handler);
+    const forget = () => handlers.delete(handler);
+    handler.addEventListener("close", forget);
+    handler.addEventListener("error", forget);
+    handler.attach(socket).catch(() => {
+      forget();
+      socket.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(path, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  return {
+    async stop() {
+      await Promise.all([...handlers].map((handler) => handler.detach(true)));
+      handlers.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

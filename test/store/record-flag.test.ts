@@ -70,3 +70,18 @@ describe(`recordFlag (${testBackend})`, () => {
     expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, count: 1, reason: expect.stringMatching(/altered/) });
   });
 });
+
+describe(`recordFlag under load, database on disk (${testBackend})`, () => {
+  const database = useTestDatabase({ onDisk: true });
+
+  it("records as many simultaneous flags as a process may run jobs, none giving up on its transaction", async () => {
+    // WORKER_CONCURRENCY allows up to 64 jobs at once, each in at most one transaction;
+    // they queue behind the audit log's lock (and, embedded, behind one another on the one session).
+    const keys = Array.from({ length: 64 }, (_, i) => `burst-${i}`);
+    const results = await Promise.allSettled(keys.map((key) => recordFlag(database.db, flag(key, `content-${key}`), NOW)));
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).split("\n")[0])).toEqual([]);
+    expect(await database.db.case.count()).toBe(64);
+    expect(await database.db.report.count()).toBe(64);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: true, count: 64 * 3 });
+  });
+});

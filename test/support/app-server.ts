@@ -85,7 +85,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       workerConcurrency: options.workerConcurrency ?? 4,
       webHost: options.webHost ?? "github.com",
       settings: options.settings ?? { allowCrossAccountCases: false },
-      onWorkerStarted: (r) => (runner = r),
+      onWorkerStarted: (w) => (runner = w.runner),
     }),
   );
   await server.start();

@@ -45,8 +45,8 @@ export function issueBody(overrides: Partial<ContentSnapshot> = {}): ContentSnap
   };
 }
 
-export function fakeWorld(): InMemoryGitHub {
-  const github = new InMemoryGitHub();
+/** Sets up the world on `github` (a fresh fake unless a test brings its own kind). */
+export function fakeWorld<T extends InMemoryGitHub = InMemoryGitHub>(github: T = new InMemoryGitHub() as T): T {
   github.addRepository(PROJECT, { private: false });
   github.addRepository(CASES, { private: true });
   github.setPermission(PROJECT, MODERATOR, "maintain");

@@ -5,6 +5,8 @@
  */
 import { sign } from "@octokit/webhooks-methods";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { drainDueJobs, type WorkerDeps } from "../../src/actions/worker.js";
@@ -13,6 +15,7 @@ import { createApp } from "../../src/index.js";
 import type { TestDatabase } from "./test-database.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
+const WEBHOOK_PATH = "/api/github/webhooks";
 
 export const TEST_PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .privateKey.export({ type: "pkcs1", format: "pem" })
@@ -25,6 +28,8 @@ export interface Harness {
   deliver(name: string, payload: object, id?: string): Promise<string>;
   /** Runs due jobs; with `only`, just those tasks (e.g. to stop "the process" before any GitHub action runs). */
   drain(only?: string[]): Promise<void>;
+  /** Serves Probot's webhook endpoint over HTTP on loopback, so a test sees the status GitHub would get. */
+  listen(): Promise<{ webhookUrl: string; close(): Promise<void> }>;
 }
 
 export async function startHarness(options: {
@@ -64,5 +69,17 @@ export async function startHarness(options: {
       return id;
     },
     drain: (only) => drainDueJobs(options.database.url, deps, only),
+    async listen() {
+      const middleware = await probot.getNodeMiddleware({ path: WEBHOOK_PATH });
+      const server = createServer((request, response) => {
+        void middleware(request, response, () => response.writeHead(404).end());
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const { port } = server.address() as AddressInfo;
+      return {
+        webhookUrl: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+        close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+      };
+    },
   };
 }

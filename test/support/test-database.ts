@@ -4,6 +4,9 @@
  * is created there instead, so the same tests prove both back ends.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { openDatabase, type Database } from "../../src/store/database.js";
@@ -19,13 +22,24 @@ export interface TestDatabase {
 
 export const testBackend: "pglite" | "postgresql" = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
 
-/**
- * @param options.serverUrl a PostgreSQL server to create the database on, or null for embedded
- *   PGlite; by default TEST_DATABASE_URL decides (a benchmark measures both in one run).
- */
-export async function createTestDatabase(options: { migrate?: boolean; serverUrl?: string | null } = {}): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  migrate?: boolean;
+  /**
+   * Embedded: keep the database in a temporary data directory, as `npm start`
+   * does, instead of in memory. Every commit then writes to disk, which is what
+   * makes the embedded database slow under load; tests of load use this.
+   */
+  onDisk?: boolean;
+  /**
+   * A PostgreSQL server to create the database on, or null for embedded PGlite;
+   * by default TEST_DATABASE_URL decides (a benchmark measures both in one run).
+   */
+  serverUrl?: string | null;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = options.serverUrl === undefined ? process.env.TEST_DATABASE_URL : options.serverUrl;
-  const { url, drop } = await freshDatabase(serverUrl || undefined);
+  const { url, drop } = await freshDatabase(serverUrl || undefined, options.onDisk === true);
   if (options.migrate !== false) await prepareDatabase(url);
   const db = openDatabase(url);
   return {
@@ -39,10 +53,17 @@ export async function createTestDatabase(options: { migrate?: boolean; serverUrl
   };
 }
 
-async function freshDatabase(serverUrl: string | undefined): Promise<{ url: string; drop: () => Promise<void> }> {
+async function freshDatabase(serverUrl: string | undefined, onDisk: boolean): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, drop: () => embedded.stop() };
+    const dataDir = onDisk ? await mkdtemp(join(tmpdir(), "coc-test-data-")) : undefined;
+    const embedded = await startEmbeddedPostgres(dataDir ? { dataDir: join(dataDir, "pglite") } : {});
+    return {
+      url: embedded.url,
+      async drop() {
+        await embedded.stop();
+        if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `coc_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
@@ -75,10 +96,10 @@ export async function clearTestData(db: Database): Promise<void> {
  * One migrated database for the enclosing describe block, created before its
  * tests, emptied after each test and dropped at the end.
  */
-export function useTestDatabase(): Omit<TestDatabase, "close"> {
+export function useTestDatabase(options: Pick<TestDatabaseOptions, "onDisk"> = {}): Omit<TestDatabase, "close"> {
   let current: TestDatabase | undefined;
   beforeAll(async () => {
-    current = await createTestDatabase();
+    current = await createTestDatabase(options);
   });
   afterEach(async () => {
     if (current) await clearTestData(current.db);

@@ -4,7 +4,7 @@ import { logFormat, readEnv, SETTING_NAMES, webHost } from "../../src/env.js";
 
 describe("process settings", () => {
   it("has defaults that run on a fresh machine with no settings", () => {
-    expect(readEnv({})).toMatchObject({ DATA_DIR: ".data", WORKER_CONCURRENCY: 4 });
+    expect(readEnv({})).toMatchObject({ DATA_DIR: ".data", WORKER_CONCURRENCY: 4, SHUTDOWN_TIMEOUT_SECONDS: 25 });
     expect(readEnv({}).DATABASE_URL).toBeUndefined();
   });
 
@@ -28,6 +28,8 @@ describe("process settings", () => {
     [{ WEBHOOK_PATH: "api/github/webhooks" }, /WEBHOOK_PATH: must be a path starting with \//],
     [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL/],
     [{ LOG_FORMAT: "text" }, /LOG_FORMAT/],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: "0" }, /SHUTDOWN_TIMEOUT_SECONDS/],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: "soon" }, /SHUTDOWN_TIMEOUT_SECONDS/],
   ])("fails fast on %o", (env, message) => {
     // Probot types some settings (LOG_LEVEL) narrowly; the point here is values outside those types.
     expect(() => readEnv(env as Record<string, string>)).toThrow(message);
@@ -54,7 +56,8 @@ describe("process settings", () => {
   });
 
   it("accepts a full production configuration", () => {
-    const env = readEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "key.pem", WEBHOOK_SECRET: "s", DATABASE_URL: "postgresql://u@h/db", GHE_HOST: "ghe.example.com:8443", GHE_PROTOCOL: "https" });
+    const env = readEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "key.pem", WEBHOOK_SECRET: "s", DATABASE_URL: "postgresql://u@h/db", GHE_HOST: "ghe.example.com:8443", GHE_PROTOCOL: "https", SHUTDOWN_TIMEOUT_SECONDS: "50" });
+    expect(env.SHUTDOWN_TIMEOUT_SECONDS).toBe(50);
     expect(webHost(env)).toBe("ghe.example.com:8443");
     expect(webHost(readEnv({}))).toBe("github.com");
   });
