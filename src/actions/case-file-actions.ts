@@ -12,7 +12,7 @@ import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.
 import { heldCaseNotice } from "../messages/notices.js";
 import { loadCaseView, recordCaseFollowUps, recordEditHistory, setCaseIssueNumber, type CaseView, type KeyedAction } from "../store/cases.js";
 import { recordNoticeOnce } from "../store/notices.js";
-import { isUnprocessable, PermanentActionError, WaitingError } from "./action-error.js";
+import { isBodyRefused, PermanentActionError, WaitingError } from "./action-error.js";
 import { assertPrivate, SubjectCanReadCasesError, subjectCanRead } from "./cases-repo-guard.js";
 import { createOnce } from "./create-once.js";
 import type { ActionRun } from "./perform-action.js";
@@ -112,7 +112,7 @@ async function openCaseIssue(
       try {
         return await github.createIssue(repo, { ...issue, body: body! });
       } catch (error) {
-        if (!isUnprocessable(error)) throw error;
+        if (!isBodyRefused(error)) throw error;
         // GitHub refused the body itself: say so in a file that carries only what the app wrote, rather than retry it unchanged.
         return github.createIssue(repo, { ...issue, body: refusedBody(caseMarker(view.code), view.code) });
       }
@@ -131,7 +131,7 @@ async function postOnce(github: GitHubPort, repo: RepoRef, issueNumber: number, 
       try {
         await github.createComment(repo, issueNumber, body);
       } catch (error) {
-        if (!isUnprocessable(error)) throw error;
+        if (!isBodyRefused(error)) throw error;
         await github.createComment(repo, issueNumber, refusedBody(marker, null));
       }
       return true;

@@ -13,8 +13,7 @@ import { contentKey, planFlagActions, protectionFor } from "../cases/plan-flag.j
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
 import { loadTrustedConfig } from "../config/trusted-config.js";
 import { commandKey } from "../events/command-event.js";
-import type { GitHubPort, RepoRef } from "../github/port.js";
-import { casesRepoNotPrivateReply } from "../messages/replies.js";
+import type { ContentSnapshot, GitHubPort, RepoRef } from "../github/port.js";
 import { recordFlag } from "../store/cases.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
@@ -37,10 +36,12 @@ async function runFlag(ctx: CommandContext): Promise<void> {
   const { event } = ctx;
   const { target, reason } = parseFlagArguments(ctx);
   const scope = await governingScope(ctx, target);
-  const snapshot = await scope.github.fetchContent(target);
-  if (!snapshot) throw new UserError("the linked content does not exist, or the app is not installed on its repository.");
+  const content = await scope.github.fetchContent(target);
+  if (!content) throw new UserError("the linked content does not exist, or the app is not installed on its repository.");
   // Protection first, before anything is recorded: the hide is safe to repeat, and a retried job repeats it.
-  const hiddenAtOnce = protectionFor(snapshot, scope.config.flag.hide) === "hidden" && (await hideAtOnce(scope.github, snapshot.nodeId));
+  const hiddenAtOnce = protectionFor(content, scope.config.flag.hide) === "hidden" && (await hideAtOnce(scope.github, content.nodeId));
+  // Then the edit history, at once too: the person reported may delete the content, and its earlier versions with it.
+  const snapshot = await withEditHistory(scope.github, content);
 
   const casesRepo = resolveCasesRepo(scope.config, target.owner);
   const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
@@ -63,11 +64,9 @@ async function runFlag(ctx: CommandContext): Promise<void> {
           snapshot,
           hideOnFlag: scope.config.flag.hide,
           command: remove,
-          // In a public thread even "your report was recorded" tells the reported person too much: say nothing there.
-          casesRepoProblemReply:
-            casesRepoPrivate || !event.repoIsPrivate
-              ? null
-              : { repo: event.repo, issueNumber: event.issueNumber, body: casesRepoNotPrivateReply(event.sender, `${casesRepo.owner}/${casesRepo.repo}`) },
+          // Even "your report was recorded" tells the person reported too much wherever they may read it; and the
+          // cases repository, where it could be said, is the one that cannot be written to. The audit log says it waits.
+          casesRepoProblemReply: null,
         }),
       casesRepoWaiting: !casesRepoPrivate,
       alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
@@ -81,6 +80,17 @@ async function runFlag(ctx: CommandContext): Promise<void> {
 
 /** Run by the command itself right after the flag is recorded; their queued jobs are the fallback. */
 const RUN_AT_ONCE: ReadonlyArray<PlannedAction["kind"]> = ["remove-command"];
+
+/** The snapshot with its edit history; without it (left for the case-file action to read) when GitHub fails. */
+async function withEditHistory(github: GitHubPort, snapshot: ContentSnapshot): Promise<ContentSnapshot> {
+  if (snapshot.editHistory !== null) return snapshot;
+  try {
+    const history = await github.fetchEditHistory(snapshot.nodeId);
+    return history ? { ...snapshot, editHistory: history.edits, editedAt: history.editedAt } : snapshot;
+  } catch {
+    return snapshot;
+  }
+}
 
 /** @returns whether the content is now hidden; when not, the recorded hide action retries it. */
 async function hideAtOnce(github: GitHubPort, nodeId: string): Promise<boolean> {

@@ -71,8 +71,10 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     if (reading.unreadable) return removeUnreadable(comment, replyRoute, deps);
     const { commands, remainingBody: strippedBody } = reading;
     if (commands.length === 0) return;
-    // In a public thread the whole comment goes: GitHub shows an edited comment's earlier versions to everyone.
-    const remainingBody = comment.repoIsPrivate ? strippedBody : null;
+    // The whole comment goes: GitHub shows an edited comment's earlier versions to everyone who can read the
+    // thread, and outside the cases repository that may include the person reported, even in a private repository.
+    const inCasesRepo = replyRoute.kind === "thread";
+    const remainingBody = inCasesRepo ? strippedBody : null;
 
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
@@ -83,7 +85,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     }
     // Notices come after the commands, so that protecting people never waits for them.
     await noticeIgnoredSettings(comment, configResult, deps);
-    if (!comment.repoIsPrivate && strippedBody !== null) await noticeDeletedText(comment, strippedBody, replyRoute, deps);
+    if (!inCasesRepo && strippedBody !== null) await noticeDeletedText(comment, strippedBody, replyRoute, deps);
   };
 }
 
@@ -95,13 +97,19 @@ async function removeUnreadable(comment: CommentEvent, replyRoute: ReplyRoute, d
   const { body: _body, previousBody: _previous, ...context } = comment;
   const event: CommandEvent = { ...context, commandIndex: 0, command: { name: "", args: [], rest: "", line: "" }, remainingBody: null, replyRoute };
   await recordReply(deps.db, event, unreadableCommentReply(), "command.unreadable", deps.now());
-  if (!comment.repoIsPrivate) await noticeDeletedText(comment, comment.body, replyRoute, deps);
+  if (replyRoute.kind !== "thread") await noticeDeletedText(comment, comment.body, replyRoute, deps);
 }
 
+/**
+ * Answers go to the thread only in the cases repository itself, where only the committee reads:
+ * anywhere else, a private repository included, the person reported may read the thread.
+ */
 function routeFor(comment: CommentEvent, config: TrustedConfigResult): ReplyRoute {
-  if (comment.repoIsPrivate) return { kind: "thread" };
-  if (config.ok) return { kind: "notice-board", casesRepo: resolveCasesRepo(config.config, comment.repo.owner) };
-  return config.casesRepo ? { kind: "notice-board", casesRepo: config.casesRepo } : { kind: "log-only" };
+  const casesRepo = config.ok ? resolveCasesRepo(config.config, comment.repo.owner) : config.casesRepo;
+  if (!casesRepo) return { kind: "log-only" };
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (comment.repoIsPrivate && same(casesRepo.owner, comment.repo.owner) && same(casesRepo.repo, comment.repo.repo)) return { kind: "thread" };
+  return { kind: "notice-board", casesRepo };
 }
 
 /** Protected keys in the repository's own file are ignored; the committee hears of it once per repository and set of keys. */

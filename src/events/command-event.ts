@@ -7,11 +7,12 @@ import type { RepoRef } from "../github/port.js";
 import type { CommentEvent } from "./comment-event.js";
 
 /**
- * Where an answer to the command goes. Only a private repository's thread may
- * hold one: in a public thread even "your command did not run" tells the person
- * reported that someone tried to report them, and by whom. There, the moderator
- * is told on the cases repository's notice board, or, when no cases repository
- * is known (the owner's file is invalid), only the log hears of it.
+ * Where an answer to the command goes. Only a thread of the cases repository
+ * itself may hold one: anywhere else (a private repository included) the person
+ * reported may read it, and even "your command did not run" tells them someone
+ * tried to report them, and by whom. There, the moderator is told on the cases
+ * repository's notice board, or, when no cases repository is known (the owner's
+ * file is invalid), only the log hears of it.
  */
 export type ReplyRoute = { kind: "thread" } | { kind: "notice-board"; casesRepo: RepoRef } | { kind: "log-only" };
 
@@ -20,7 +21,8 @@ export interface CommandEvent extends Omit<CommentEvent, "body" | "previousBody"
   commandIndex: number;
   /**
    * The comment's body without any `/coc` command lines, or null when the whole comment must go:
-   * nothing else remains, or the thread is public (GitHub shows an edited comment's history to everyone).
+   * nothing else remains, or the thread is outside the cases repository (GitHub shows an edited
+   * comment's history to everyone who can read the thread).
    */
   remainingBody: string | null;
   replyRoute: ReplyRoute;

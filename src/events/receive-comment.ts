@@ -8,8 +8,12 @@ import type { Database } from "../store/database.js";
 import { takeDelivery } from "../store/deliveries.js";
 import { commentEventFrom, type CommentWebhook } from "./normalize.js";
 
-/** A failing comment job is retried this many times before its author is told of an internal error. */
-export const COMMENT_JOB_MAX_ATTEMPTS = 5;
+/**
+ * A failing comment job is retried this many times before its author is told of an internal error:
+ * with the queue's backoff, about three and a half hours, so a GitHub incident does not leave a
+ * command in public because its configuration or permission could not be read meanwhile.
+ */
+export const COMMENT_JOB_MAX_ATTEMPTS = 10;
 
 /** @returns whether the comment was queued */
 export async function receiveCommentWebhook(db: Database, webhook: CommentWebhook): Promise<boolean> {

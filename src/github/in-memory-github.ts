@@ -143,9 +143,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.called("fetchContent");
     const found = this.contents.get(contentKeyOf(ref));
     if (!found) return null;
-    // Like GitHub's REST answer: edited content's history is read separately.
-    const edited = (found.editHistory ?? []).length > 0;
-    return { ...found, editedAt: edited ? null : found.editedAt, editHistory: edited ? null : [], isMinimized: this.hidden.has(found.nodeId) };
+    // Like GitHub's REST answer: the edit history is read separately.
+    return { ...found, editedAt: null, editHistory: null, isMinimized: this.hidden.has(found.nodeId) };
   }
   async fetchEditHistory(nodeId: string): Promise<EditHistory | null> {
     this.called("fetchEditHistory");
@@ -215,7 +214,7 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const refusals = this.refuseNext.get(verb) ?? 0;
     if (refusals > 0) {
       this.refuseNext.set(verb, refusals - 1);
-      throw unprocessable(`simulated refusal in ${verb}`);
+      throw unprocessable(`body was refused in ${verb}`);
     }
     const remaining = this.failNext.get(verb) ?? 0;
     if (remaining > 0) {

@@ -142,9 +142,8 @@ export class OctokitGitHub implements GitHubPort {
       if (isNotFound(error)) return null;
       throw error;
     }
-    // Edited content has an edit history to read (over GraphQL, after hiding); content whose REST
-    // timestamps show it was never touched has none, and costs no further request.
-    const neverEdited = rest.created_at !== undefined && rest.created_at === rest.updated_at;
+    // The edit history is read over GraphQL, after hiding (`fetchEditHistory`). REST timestamps cannot
+    // tell "never edited": they have one-second resolution, and an edit within the second would be missed.
     return {
       ref,
       nodeId: rest.node_id,
@@ -154,7 +153,7 @@ export class OctokitGitHub implements GitHubPort {
       body: rest.body ?? "",
       createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
       editedAt: null,
-      editHistory: neverEdited ? [] : null,
+      editHistory: null,
       hideable: ref.kind !== "issue",
       isMinimized: false,
     };

@@ -1,11 +1,10 @@
 /**
  * What the app answers the person who issued a `/coc` command that did not do
- * what they asked. The answer goes to the thread only in a private repository,
+ * what they asked. The answer goes to the thread only in the cases repository,
  * else to the cases repository's notice board (see `ReplyRoute`); either way
  * it never names a case, a reason, a subject or the flagged content: only what
  * the commander must fix. The store addresses it to them.
  */
-import { quietLogin } from "./safe-markdown.js";
 
 /** First line of a reply, so a retried post is recognised; it shows nothing on GitHub. */
 export function replyMarker(actionId: string): string {
@@ -29,15 +28,6 @@ export function userErrorReply(message: string): string {
 
 export function appTurnedOffReply(): string {
   return "the `/coc` command did not run: the app is turned off in this repository (`enabled: false` in its `.github/coc.yml`).";
-}
-
-/** Only ever posted in a private repository's thread: elsewhere it would reveal that a report was made. */
-export function casesRepoNotPrivateReply(login: string, casesRepo: string): string {
-  // A real @-mention is intended here: the commander must be notified of the problem.
-  return (
-    `@${login} the \`/coc\` command was recorded, but its case file cannot be written: ${quietLogin(casesRepo)} is not a private repository. ` +
-    "Nothing is lost: it is written as soon as the repository is private."
-  );
 }
 
 export function unreadableCommentReply(): string {

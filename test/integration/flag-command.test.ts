@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import { COMMENT_JOB_MAX_ATTEMPTS } from "../../src/events/receive-comment.js";
 import { verifyAuditLog } from "../../src/store/audit-log.js";
 import { issueCommentCreated, issueCommentEdited, repositoryPrivatized, reviewCommentCreated, reviewSubmitted } from "../factories/webhooks.js";
 import { abusiveComment, CASES, fakeWorld, issueBody, MODERATOR, noticesOn, PROJECT, writesIn } from "../support/fake-world.js";
@@ -120,7 +121,7 @@ describe(`/coc flag (${testBackend})`, () => {
   it("after the last failed attempt, removes the command and says only that an internal error occurred", async () => {
     github.failNext.set("fetchContent", 100);
     await flag(`/coc flag ${LINK} harassing @alice`);
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < COMMENT_JOB_MAX_ATTEMPTS; attempt++) {
       await harness.drain();
       await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now()`); // skip the backoff
     }
@@ -180,15 +181,25 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(await database.db.case.count()).toBe(0);
   });
 
-  it("answers a command in a private repository's thread in that thread", async () => {
+  it("answers on the notice board for a private repository too: its readers may include the person reported", async () => {
     const payload = issueCommentCreated({ body: "/coc flga something", sender: MODERATOR, commentId: 9001 });
     payload.repository.private = true;
     payload.repository.visibility = "private";
     await harness.deliver("issue_comment", payload);
     await harness.drain();
-    expect(github.writes.map((w) => w.verb)).toEqual(["remove-command", "comment"]);
-    const reply = github.writes[1] as { repo: string; issueNumber: number; body: string };
-    expect(reply).toMatchObject({ repo: "acme/widgets", issueNumber: 7 });
+    expect(writesIn(github, PROJECT)).toEqual([]);
+    expect(noticesOn(github)).toEqual([expect.stringContaining("`/coc flga` is not a command")]);
+  });
+
+  it("answers in the thread only in the cases repository itself, where only the committee reads", async () => {
+    const payload = issueCommentCreated({ ...CASES, issueNumber: 1, body: "/coc flga something", sender: MODERATOR, commentId: 9001 });
+    payload.repository.private = true;
+    payload.repository.visibility = "private";
+    github.setPermission(CASES, MODERATOR, "write");
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+    const reply = github.writes.find((w) => w.verb === "comment") as { repo: string; issueNumber: number; body: string };
+    expect(reply).toMatchObject({ repo: "acme/coc-cases", issueNumber: 1 });
     expect(reply.body).toMatch(/^<!-- coc-reply:[0-9a-f-]+ -->\n@mod-maria `\/coc flga` is not a command\./);
   });
 
@@ -253,17 +264,15 @@ describe(`/coc flag (${testBackend})`, () => {
     expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
   });
 
-  it("tells the moderator when the thread itself is private, without naming the subject", async () => {
+  it("says nothing anywhere while the cases repository is not private, even when the thread is", async () => {
     github.addRepository(CASES, { private: false });
     const payload = issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR });
     payload.repository.private = true;
     payload.repository.visibility = "private";
     await harness.deliver("issue_comment", payload);
     await harness.drain();
-    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "comment"]);
-    const notice = (github.writes[2] as { body: string }).body;
-    expect(notice).toContain("is not a private repository");
-    expect(notice).not.toContain("troll-tom");
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command"]);
+    expect((await database.db.auditEvent.findMany()).map((a) => a.action)).toContain("case-file.waiting");
   });
 
   it("loses nothing when the protective actions cannot run at once: their queued jobs do them, after a restart too", async () => {

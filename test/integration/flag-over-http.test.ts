@@ -120,12 +120,12 @@ const EXPECTED_CALLS = [
   "GET comment",
   // Protection first: hidden as soon as the content is read, before anything else.
   "POST graphql minimizeComment",
+  // The edit history, read at once but after the hide: the person reported may delete the content.
+  "POST graphql ContentDetails",
   "GET cases repo",
   "DELETE command comment",
   // The cases repository's visibility was read a moment ago: it is cached (a `repository` webhook would drop it).
   "GET subject permission",
-  // The edit history, read once the content is hidden.
-  "POST graphql ContentDetails",
   "GET label",
   "POST label",
   "GET label",

@@ -37,11 +37,11 @@ describe(`GitHub requests per command (${testBackend})`, () => {
     return [...github.calls];
   };
 
-  it("makes four requests for a flag once the caches are warm: the read, the hide, the removal, the case issue", async () => {
+  it("makes five requests for a flag once the caches are warm: the read, the hide, the edit history, the removal, the case issue", async () => {
     const cold = await flag(701);
     const warm = await flag(702);
     // The subject's access to the cases repository was checked a moment ago, for the same person: cached too.
-    expect(warm).toEqual(["fetchContent", "ensureHidden", "ensureCommandRemoved", "createIssue"]);
+    expect(warm).toEqual(["fetchContent", "ensureHidden", "fetchEditHistory", "ensureCommandRemoved", "createIssue"]);
     expect(cold.length).toBeGreaterThan(warm.length);
     expect(warm.filter((c) => WRITES.has(c))).toEqual(["ensureHidden", "ensureCommandRemoved", "createIssue"]);
   });

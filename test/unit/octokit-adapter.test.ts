@@ -177,7 +177,7 @@ describe("fetchContent", () => {
     });
   });
 
-  it("knows a comment whose timestamps match was never edited: no history to read", async () => {
+  it("leaves the edit history to read even when the timestamps match: they have one-second resolution", async () => {
     githubApi().get("/repos/acme/widgets/pulls/comments/7001").reply(200, {
       id: 7001,
       node_id: "PRRC_7001",
@@ -188,7 +188,7 @@ describe("fetchContent", () => {
       updated_at: "2026-03-01T00:00:00Z",
     });
     const snapshot = await github().fetchContent({ kind: "review_comment", ...REPO, number: 12, commentId: 7001 });
-    expect(snapshot).toMatchObject({ nodeId: "PRRC_7001", authorLogin: "ghost", editedAt: null, editHistory: [], hideable: true });
+    expect(snapshot).toMatchObject({ nodeId: "PRRC_7001", authorLogin: "ghost", editedAt: null, editHistory: null, hideable: true });
   });
 
   it("snapshots a review, dated by when it was submitted", async () => {
