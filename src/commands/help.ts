@@ -9,7 +9,7 @@ export function makeHelpCommand(list: () => CommandSpec[]): CommandSpec {
     name: "help",
     usage: "/coc help",
     summary: "List the `/coc` commands.",
-    details: "Answers with each command's usage and purpose: in the thread when it is in a private repository, else on the cases repository's notice board.",
+    details: "Answers with each command's usage and purpose: in the thread when it is in the cases repository, else on the cases repository's notice board.",
     role: "moderator",
     async run(ctx) {
       const lines = list().map((c) => `- \`${c.usage}\`: ${c.summary}`);
