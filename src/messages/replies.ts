@@ -18,12 +18,16 @@ export function unknownCommandReply(name: string, validNames: string[]): string 
 }
 
 export function configErrorReply(message: string): string {
-  // The message may echo a value from the file; a zero-width joiner keeps an echoed @name from notifying anyone.
-  return `the \`/coc\` command did not run. ${message.replace(/@/g, "@\u200d")}`;
+  return `the \`/coc\` command did not run. ${unmentioned(message)}`;
 }
 
 export function userErrorReply(message: string): string {
-  return `the \`/coc\` command did not run: ${message}`;
+  return `the \`/coc\` command did not run: ${unmentioned(message)}`;
+}
+
+/** A message may echo a value from a configuration file: a zero-width joiner keeps an echoed @name or #123 from notifying or linking. */
+function unmentioned(message: string): string {
+  return message.replace(/@/g, "@\u200d").replace(/#(?=\d)/g, "#\u200d");
 }
 
 export function appTurnedOffReply(): string {

@@ -330,6 +330,17 @@ describe(`/coc flag with a link into another repository (${testBackend})`, () =>
     expect(await database.db.report.count()).toBe(1);
   });
 
+  it("never lets a value in the linked repository's file mention anyone in the answer", async () => {
+    github.setPermission(OTHER, MODERATOR, "write");
+    github.configs.set("acme/gadgets", { flag: { hide: "@victim see #12" } });
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${OTHER_LINK}`, sender: MODERATOR }));
+    await harness.drain();
+    const [notice] = noticesOn(github);
+    expect(notice).toContain("@\u200dvictim see #\u200d12");
+    // Outside code spans (inert), nothing but the moderator's own mention.
+    expect(notice!.replace(/^@mod-maria /, "").replace(/`[^`]*`/g, "")).not.toMatch(/@[a-z]|#\d/i);
+  });
+
   it("refuses someone who moderates only the repository the command is written in", async () => {
     github.setPermission(PROJECT, "helper-hana", "write");
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${OTHER_LINK}`, sender: "helper-hana", commentId: 9301 }));
