@@ -1,11 +1,11 @@
 /**
  * Notices the app leaves on a cases repository's notice board: one issue,
  * opened by the app on first use, with one comment per notice. It is the
- * private channel for what must not be said in public: a moderator's command
- * that did not run in a public thread, settings a repository may not set, a
- * case held because its subject can read the cases repository. Everyone who
- * can read the cases repository can read these, so none names a reporter, a
- * reason or a subject.
+ * private channel for what must not be said where the person reported may
+ * read: a moderator's command that did not run, settings a repository may not
+ * set, a case held because its subject can read the cases repository. The
+ * held-case notice names nobody (its subject can read it); the others name
+ * the moderator they are for, as the case files do, for the committee only.
  */
 import type { RepoRef } from "../github/port.js";
 import type { LabelSpec } from "../github/port.js";
@@ -26,7 +26,7 @@ export function noticeBoardBody(): string {
     NOTICE_BOARD_MARKER,
     "The Code of Conduct app posts notices here that must not appear in public threads:",
     "",
-    "- a moderator's `/coc` command, written in a public thread, that did not run (the moderator is mentioned; moderators without access to this repository do not see it, so the committee may need to pass it on);",
+    "- a moderator's `/coc` command that did not run, written outside this repository (the moderator is mentioned; moderators without access to this repository do not see it, so the committee may need to pass it on);",
     "- settings a repository's own `.github/coc.yml` tried to set but may not;",
     "- a case held because the person it is about can read this repository.",
     "",
@@ -46,7 +46,7 @@ function place(repo: RepoRef, issueNumber: number): string {
 /** A command reply that would have gone to a public thread. */
 export function moderatorNotice(login: string, repo: RepoRef, issueNumber: number, reply: string): string {
   // A real @-mention: the moderator must learn that the command did not run.
-  return `@${login} your \`/coc\` command in ${place(repo, issueNumber)} was removed from that public thread. ${reply}`;
+  return `@${login} your \`/coc\` command in ${place(repo, issueNumber)} was removed from that thread. ${reply}`;
 }
 
 /** What else a moderator's comment said, deleted with the command so that its public edit history does not keep the command. */

@@ -128,7 +128,7 @@ describe(`/coc flag (${testBackend})`, () => {
     // Nothing in the public thread but the command's removal; the moderator is told on the notice board.
     expect(github.writes.filter((w) => !("repo" in w) || w.repo !== "acme/coc-cases").map((w) => w.verb)).toEqual(["remove-command"]);
     expect(noticesOn(github)).toEqual([
-      "@mod-maria your `/coc` command in `acme/widgets#7` was removed from that public thread. " +
+      "@mod-maria your `/coc` command in `acme/widgets#7` was removed from that thread. " +
         "an internal error occurred while running the `/coc` command. It has been logged; nothing was posted anywhere.",
     ]);
     expect(await database.db.case.count()).toBe(0);
@@ -175,7 +175,7 @@ describe(`/coc flag (${testBackend})`, () => {
     });
     expect(writesIn(github, PROJECT)).toEqual([]);
     expect(noticesOn(github)).toEqual([
-      "@mod-maria your `/coc` command in `acme/widgets#7` was removed from that public thread. " +
+      "@mod-maria your `/coc` command in `acme/widgets#7` was removed from that thread. " +
         "`/coc flga` is not a command. Valid commands here: `/coc flag`, `/coc help`.",
     ]);
     expect(await database.db.case.count()).toBe(0);
@@ -349,7 +349,7 @@ describe(`/coc flag with a link into another repository (${testBackend})`, () =>
     expect(github.writes[0]).toMatchObject({ verb: "remove-command" });
     expect([...writesIn(github, PROJECT), ...writesIn(github, OTHER)]).toEqual([]);
     expect(noticesOn(github)).toEqual([
-      "@helper-hana your `/coc` command in `acme/widgets#7` was removed from that public thread. " +
+      "@helper-hana your `/coc` command in `acme/widgets#7` was removed from that thread. " +
         "the `/coc` command did not run: you can only flag content in repositories where you are a moderator.",
     ]);
   });
