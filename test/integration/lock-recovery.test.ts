@@ -70,7 +70,10 @@ describe(`locks left by a dead process (${testBackend})`, { timeout: 60_000 }, (
     while ((await database.db.action.count({ where: { status: "done" } })) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await worker.stop(5_000);
 
-    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command", "label", "label", "create-issue"]);
+    // Each write once; the jobs run side by side, so only the case file's own writes keep their order.
+    const verbs = github.writes.map((w) => w.verb);
+    expect([...verbs].sort()).toEqual(["create-issue", "hide", "label", "label", "remove-command"]);
+    expect(verbs.filter((v) => v === "label" || v === "create-issue")).toEqual(["label", "label", "create-issue"]);
     expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
   });
 
