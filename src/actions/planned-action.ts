@@ -35,9 +35,10 @@ export const ACTION_PRIORITY: Record<ActionKind, number> = {
 
 /**
  * Attempts before an action is given up (graphile-worker backs off
- * exponentially, up to about six hours between attempts). A case file waiting
- * for a private cases repository keeps trying for about three weeks; making the
- * repository private, or installing the app on it, retries at once.
+ * exponentially, up to about six hours between attempts). An action that must
+ * wait (see `WaitingError`) never runs out: after its last attempt it starts
+ * over; making the cases repository private, or installing the app on it,
+ * retries waiting case files at once.
  */
 export const ACTION_MAX_ATTEMPTS: Record<ActionKind, number> = {
   "hide-content": 25,

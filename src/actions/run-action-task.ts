@@ -6,12 +6,15 @@
  */
 import type { Logger } from "probot";
 import type { JobAttempt } from "./job-queue.js";
-import { loadAction, markActionAttemptFailed, markActionDone, markActionFailed, markWriteStarted } from "../store/actions.js";
+import { loadAction, markActionAttemptFailed, markActionDone, markActionFailed, markWriteStarted, requeueActions } from "../store/actions.js";
 import { describeError } from "../errors/describe-error.js";
 import { performAction, type ActionDeps } from "./perform-action.js";
 import { isPermanent, WaitingError } from "./action-error.js";
 
 export type ActionRunnerDeps = ActionDeps & { log: Logger };
+
+/** How long an action that is still waiting after all its attempts waits before it starts over. */
+const WAIT_AGAIN_MS = 6 * 60 * 60_000;
 
 export function makeRunActionTask(deps: ActionRunnerDeps) {
   return async function runAction(payload: unknown, attempt: JobAttempt, signal?: AbortSignal): Promise<void> {
@@ -50,6 +53,14 @@ async function runStoredAction(deps: ActionRunnerDeps, actionId: string, attempt
     const described = describeError(error);
     const message = described.message;
     const details = { actionId, kind: stored.action.kind, ...described, attempts: attempt.attempts, maxAttempts: attempt.maxAttempts };
+    // Waiting (for a private cases repository, for a subject to lose access) never gives up: after the
+    // job's last attempt the action is queued afresh, so a held case is not dropped after some weeks.
+    if (attempt.attempts >= attempt.maxAttempts && error instanceof WaitingError) {
+      await markActionAttemptFailed(deps.db, actionId, message);
+      await requeueActions(deps.db, [actionId], new Date(Date.now() + WAIT_AGAIN_MS));
+      deps.log.warn(details, `action still waiting after every attempt; it keeps waiting: ${message}`);
+      return;
+    }
     if (attempt.attempts >= attempt.maxAttempts || isPermanent(error)) {
       await markActionFailed(deps.db, stored, message, deps.now());
       deps.log.error(details, `action failed for good: ${message}`);

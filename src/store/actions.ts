@@ -119,7 +119,7 @@ export async function markActionAttemptFailed(db: Database, id: string, error: s
 export async function pendingCaseIssueActions(db: Database, owner: string, repo: string): Promise<string[]> {
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT a.id::text AS id FROM actions a LEFT JOIN cases c ON c.id = a.case_id
-     WHERE a.status IN ('pending', 'failed')
+     WHERE a.status = 'pending'
        AND ((a.kind IN ('open-case-issue', 'post-report-to-case', 'post-case-part')
              AND lower(c.cases_owner) = lower(${owner}) AND lower(c.cases_repo) = lower(${repo}))
          OR (a.kind = 'notify'
@@ -127,8 +127,8 @@ export async function pendingCaseIssueActions(db: Database, owner: string, repo:
   return rows.map((r) => r.id);
 }
 
-/** Queues actions again to run now (a waiting job's key is replaced, so it is not run twice). */
-export async function requeueActions(db: Database, ids: string[]): Promise<void> {
+/** Queues actions again, to run now or at `runAt` (a waiting job's key is replaced, so it is not run twice). */
+export async function requeueActions(db: Database, ids: string[], runAt?: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.$transaction(async (tx) => {
     await tx.action.updateMany({ where: { id: { in: ids }, status: "failed" }, data: { status: "pending", completedAt: null } });
@@ -144,6 +144,7 @@ export async function requeueActions(db: Database, ids: string[]): Promise<void>
           priority: ACTION_PRIORITY[action.kind],
           maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
           queueName: actionQueue(action, row.caseId),
+          runAt,
         };
       }),
     );
