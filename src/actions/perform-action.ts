@@ -34,12 +34,19 @@ export async function performAction(action: PlannedAction, run: ActionRun, signa
   return perform(action, { ...run, gateway });
 }
 
-/** Wraps a port so each call first checks that the job has not timed out. */
+/**
+ * Wraps a port so each call first checks that the job has not timed out, and creates carry
+ * the job's signal, so that one still queued behind GitHub's pacing at the timeout is dropped.
+ */
 function guarded(github: GitHubPort, signal: AbortSignal | undefined): GitHubPort {
   if (!signal) return github;
+  const abortable: Partial<GitHubPort> = {
+    createIssue: (repo, issue) => github.createIssue(repo, issue, { signal }),
+    createComment: (repo, issueNumber, body) => github.createComment(repo, issueNumber, body, { signal }),
+  };
   return new Proxy(github, {
     get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
+      const value = Reflect.get(abortable, property) ?? Reflect.get(target, property, receiver);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => {
         signal.throwIfAborted();

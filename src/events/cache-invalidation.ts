@@ -33,16 +33,17 @@ export function staleKeys(name: string, payload: Payload): string[] {
   switch (name) {
     case "push": {
       if (!repo || payload.ref !== `refs/heads/${payload.repository.default_branch}`) return [];
-      return [cacheKeys.repoConfig(repo), ...(repo.repo.toLowerCase() === ".github" ? [cacheKeys.ownerConfig(repo.owner)] : [])];
+      // The owner's file says who the moderators are: people refused before may now be among them.
+      return [cacheKeys.repoConfig(repo), ...(repo.repo.toLowerCase() === ".github" ? [cacheKeys.ownerConfig(repo.owner), cacheKeys.deniedIn(repo.owner)] : [])];
     }
     case "member":
-      return repo && login ? [cacheKeys.permission(repo, login)] : [];
+      return repo && login ? [cacheKeys.permission(repo, login), cacheKeys.deniedSender(repo.owner, login)] : [];
     case "membership":
     case "organization":
       // Team and organization membership can change a person's permission on every repository of the owner.
-      return login && org ? [cacheKeys.permissionsIn(org), cacheKeys.teamsIn(org)] : [];
+      return login && org ? [cacheKeys.permissionsIn(org), cacheKeys.teamsIn(org), cacheKeys.deniedIn(org)] : [];
     case "team":
-      return repo ? [cacheKeys.permissionsOn(repo)] : org ? [cacheKeys.permissionsIn(org)] : [];
+      return [...(repo ? [cacheKeys.permissionsOn(repo)] : org ? [cacheKeys.permissionsIn(org)] : []), ...(org ? [cacheKeys.deniedIn(org)] : [])];
     case "repository": {
       if (!repo) return [];
       const keys = [cacheKeys.repository(repo), cacheKeys.permissionsOn(repo), cacheKeys.repoConfig(repo)];

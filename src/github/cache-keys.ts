@@ -20,6 +20,8 @@ export const cacheKeys = {
   repository: (repo: RepoRef) => `repo:${name(repo)}`,
   label: (repo: RepoRef, label: string) => `label:${name(repo)}:${label}`,
   deniedSender: (owner: string, login: string) => `denied:${owner.toLowerCase()}:${login.toLowerCase()}`,
+  /** Every refused sender in one account: forgotten when who may use commands there changes. */
+  deniedIn: (owner: string) => `denied:${owner.toLowerCase()}:`,
 };
 
 /** How long each kind of answer is trusted when no webhook says it changed. */

@@ -19,6 +19,7 @@ import type {
   RepoPermission,
   RepoRef,
   RepositoryInfo,
+  SendOptions,
 } from "./port.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -256,8 +257,8 @@ export class OctokitGitHub implements GitHubPort {
     return data.find((issue) => writtenByApp(issue, creator) && startsWithMarker(issue.body, marker))?.number ?? null;
   }
 
-  async createIssue({ owner, repo }: RepoRef, issue: NewIssue): Promise<number> {
-    const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue, request: SEND_ONCE });
+  async createIssue({ owner, repo }: RepoRef, issue: NewIssue, options: SendOptions = {}): Promise<number> {
+    const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue, request: sendOnce(options) });
     return data.number;
   }
 
@@ -267,17 +268,21 @@ export class OctokitGitHub implements GitHubPort {
     return comments.some((comment) => writtenByApp(comment, login) && startsWithMarker(comment.body, marker));
   }
 
-  async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body, request: SEND_ONCE });
+  async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string, options: SendOptions = {}): Promise<void> {
+    await this.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body, request: sendOnce(options) });
   }
 }
 
 /**
  * Octokit's retry plugin resends a request that got a 5xx or lost its connection, after GitHub
  * may already have created the thing: a second case issue. Creates are sent once; the action's
- * own retry looks for what the lost answer may have created before it sends again.
+ * own retry looks for what the lost answer may have created before it sends again. The signal
+ * reaches `fetch`, which refuses to start an aborted request: one that waited in the throttling
+ * plugin's queue past its job's timeout is dropped rather than sent beside the retry's.
  */
-const SEND_ONCE = { retries: 0 };
+function sendOnce({ signal }: SendOptions): { retries: 0; signal?: AbortSignal } {
+  return signal ? { retries: 0, signal } : { retries: 0 };
+}
 
 function writtenByApp(item: { user?: { login: string; type?: string } | null }, botLogin: string): boolean {
   return item.user?.type === "Bot" && item.user.login.toLowerCase() === botLogin.toLowerCase();

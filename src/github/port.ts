@@ -104,11 +104,20 @@ export interface GitHubPort {
    */
   findOwnIssue(repo: RepoRef, marker: string, label: string): Promise<number | null>;
   /** Sent once: a create whose answer is lost is not resent blindly; the action checks with `findOwnIssue` first. */
-  createIssue(repo: RepoRef, issue: NewIssue): Promise<number>;
+  createIssue(repo: RepoRef, issue: NewIssue, options?: SendOptions): Promise<number>;
   /** Whether the app itself wrote a comment on the issue whose body starts with `marker` (same rule as `findOwnIssue`). */
   hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean>;
   /** Sent once, like `createIssue`. */
-  createComment(repo: RepoRef, issueNumber: number, body: string): Promise<void>;
+  createComment(repo: RepoRef, issueNumber: number, body: string, options?: SendOptions): Promise<void>;
+}
+
+export interface SendOptions {
+  /**
+   * Aborted when the job that sends the create timed out. A create still waiting
+   * for its turn (GitHub's pacing of writes) is then never sent: the job's retry
+   * looks for it and creates it itself, and two sends would make two issues.
+   */
+  signal?: AbortSignal;
 }
 
 /** Who the app is on GitHub, to recognise what it wrote itself. */

@@ -81,4 +81,13 @@ describe(`GitHub requests per command (${testBackend})`, () => {
     expect(github.calls.filter((c) => c === "getPermission")).toHaveLength(SENDER_LIMIT);
     expect(github.writes).toEqual([]);
   });
+
+  it("hears again from someone refused too often once they are made a moderator", async () => {
+    github.setPermission(PROJECT, "newcomer", "read");
+    for (let i = 0; i < SENDER_LIMIT; i++) await flag(701, "newcomer");
+    github.setPermission(PROJECT, "newcomer", "write");
+    await harness.deliver("member", memberChanged({ ...PROJECT, action: "edited", member: "newcomer" }));
+    await flag(701, "newcomer");
+    expect(await database.db.report.count()).toBe(1);
+  });
 });

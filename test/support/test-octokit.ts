@@ -18,12 +18,13 @@ export const TEST_IDENTITY = { botLogin: async () => TEST_BOT_LOGIN };
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-export function testOctokit(baseUrl?: string, options: { retry?: boolean } = {}): InstanceType<typeof ProbotOctokit> {
+export function testOctokit(baseUrl?: string, options: { retry?: boolean; paced?: boolean } = {}): InstanceType<typeof ProbotOctokit> {
   return new ProbotOctokit({
     auth: { token: TEST_TOKEN },
     // With retries on, they are immediate: the plugin waits retryAfterBaseValue × n² ms.
     retry: options.retry ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },
-    throttle: { enabled: false },
+    // Paced: the throttling plugin as Probot runs it, writes spaced 1 s apart.
+    throttle: options.paced ? { enabled: true, onRateLimit: () => false, onSecondaryRateLimit: () => false } : { enabled: false },
     log: quiet,
     ...(baseUrl ? { baseUrl } : {}),
   });

@@ -4,6 +4,8 @@
  * strict nock with GitHub's REST and GraphQL contracts checked. Each "ensure"
  * verb must be safe to run twice, so "already done" answers count as success.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { OctokitGitHub } from "../../src/github/octokit-adapter.js";
 import { githubApi, useStrictNock } from "../support/strict-nock.js";
@@ -186,5 +188,33 @@ describe("createIssue and createComment", () => {
     githubApi().post("/repos/acme/coc-cases/issues/17/comments").replyWithError({ code: "ECONNRESET", message: "socket hang up" });
     await expect(retrying.createIssue(CASES, { title: "t", body: "b", labels: [] })).rejects.toMatchObject({ status: 502 });
     await expect(retrying.createComment(CASES, 17, "b")).rejects.toBeDefined();
+  });
+
+  it("never sends a create that still waits for GitHub's pacing when its job is aborted", async () => {
+    // A real server, not nock: nock intercepts even a request whose signal is aborted, which fetch never sends.
+    const received: string[] = [];
+    const server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        received.push(body);
+        response.writeHead(201, { "content-type": "application/json" }).end('{"id":1}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const paced = new OctokitGitHub(testOctokit(`http://127.0.0.1:${port}`, { paced: true }), TEST_IDENTITY);
+      const job = new AbortController();
+      const first = paced.createComment(CASES, 17, "first", { signal: job.signal });
+      // The throttling plugin holds the second write behind the first.
+      const second = paced.createComment(CASES, 17, "second", { signal: job.signal });
+      await first;
+      job.abort(new Error("job timed out"));
+      await expect(second).rejects.toThrow();
+      expect(received.map((body) => JSON.parse(body))).toEqual([{ body: "first" }]);
+    } finally {
+      server.close();
+    }
   });
 });

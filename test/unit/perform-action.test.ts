@@ -29,4 +29,18 @@ describe("performAction", () => {
     await expect(performAction(hide, run(github), controller.signal)).rejects.toThrow("job timed out");
     expect(github.writes).toEqual([]);
   });
+
+  it("hands the job's signal to every create, so one held back by GitHub's pacing is dropped at the timeout", async () => {
+    const github = new InMemoryGitHub();
+    const seen: Array<AbortSignal | undefined> = [];
+    const createComment = github.createComment.bind(github);
+    github.createComment = async (repo, issueNumber, body, options) => {
+      seen.push(options?.signal);
+      return createComment(repo, issueNumber, body);
+    };
+    const reply: PlannedAction = { kind: "reply", repo: { owner: "acme", repo: "coc-cases" }, issueNumber: 3, body: "done" };
+    const controller = new AbortController();
+    await performAction(reply, run(github), controller.signal);
+    expect(seen).toEqual([controller.signal]);
+  });
 });
