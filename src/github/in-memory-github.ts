@@ -18,6 +18,7 @@ import type {
   RepoPermission,
   RepoRef,
   RepositoryInfo,
+  SendOptions,
 } from "./port.js";
 
 export type RecordedWrite =
@@ -173,7 +174,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
       this.issuesIn(repo).find((i) => i.author === FAKE_BOT_LOGIN && i.labels.includes(label) && i.body.startsWith(marker))?.number ?? null
     );
   }
-  async createIssue(repo: RepoRef, issue: NewIssue): Promise<number> {
+  async createIssue(repo: RepoRef, issue: NewIssue, options: SendOptions = {}): Promise<number> {
+    options.signal?.throwIfAborted();
     this.called("createIssue");
     if (issue.body.length > GITHUB_BODY_LIMIT) throw unprocessable("body is too long (maximum is 65536 characters)");
     const list = this.issues.get(key(repo)) ?? [];
@@ -189,7 +191,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
     return issue?.comments.some((c) => c.author === FAKE_BOT_LOGIN && c.body.startsWith(marker)) ?? false;
   }
-  async createComment(repo: RepoRef, issueNumber: number, body: string): Promise<void> {
+  async createComment(repo: RepoRef, issueNumber: number, body: string, options: SendOptions = {}): Promise<void> {
+    options.signal?.throwIfAborted();
     this.called("createComment");
     if (body.length > GITHUB_BODY_LIMIT) throw unprocessable("body is too long (maximum is 65536 characters)");
     this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.push({ author: FAKE_BOT_LOGIN, body });
