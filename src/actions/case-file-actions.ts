@@ -10,7 +10,16 @@ import type { GitHubPort, RepoRef } from "../github/port.js";
 import { caseIssueParts, caseIssueTitle, caseMarker, partMarker, reportMarker, reportParts } from "../messages/case-file.js";
 import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.js";
 import { heldCaseNotice } from "../messages/notices.js";
-import { loadCaseView, recordCaseFollowUps, recordEditHistory, setCaseIssueNumber, type CaseView, type KeyedAction } from "../store/cases.js";
+import {
+  loadCaseView,
+  recordCaseFollowUps,
+  recordEditHistory,
+  setCaseHeld,
+  setCaseIssueNumber,
+  subjectOf,
+  type CaseView,
+  type KeyedAction,
+} from "../store/cases.js";
 import { recordNoticeOnce } from "../store/notices.js";
 import { isBodyRefused, PermanentActionError, WaitingError } from "./action-error.js";
 import { assertPrivate, SubjectCanReadCasesError, subjectCanRead } from "./cases-repo-guard.js";
@@ -77,13 +86,18 @@ function repoOfContent(url: string): RepoRef {
 async function assertSafeForCase(github: GitHubPort, repo: RepoRef, view: CaseView, run: ActionRun): Promise<void> {
   // Checked on every attempt: a repository made public since the flag must never receive a case.
   await assertPrivate(github, repo);
-  if (!(await subjectCanRead(github, repo, view.subjectLogin))) return;
+  if (!(await subjectCanRead(github, repo, subjectOf(view)))) {
+    if (view.heldAt) await setCaseHeld(run.db, view.id, null);
+    return;
+  }
+  if (!view.heldAt) await setCaseHeld(run.db, view.id, run.now());
   await recordNoticeOnce(
     run.db,
     {
       onceKey: `held:${view.id}`,
       casesRepo: repo,
       body: heldCaseNotice(view.code),
+      nameless: true,
       caseId: view.id,
       audit: { actor: "app", action: "case-file.held", detail: { reason: "the subject can read the cases repository" } },
     },

@@ -87,6 +87,6 @@ async function perform(action: PlannedAction, run: ActionRun): Promise<void> {
       return;
     }
     case "notify":
-      return postNotice(action.casesRepo, action.body, run);
+      return postNotice(action, run);
   }
 }

@@ -16,7 +16,8 @@ export type PlannedAction =
   /** A reply in the thread of a private repository, to the person who wrote a command there. */
   | { kind: "reply"; repo: RepoRef; issueNumber: number; body: string }
   /** A notice on the cases repository's notice board: for the committee, or for a moderator whose thread is public. */
-  | { kind: "notify"; casesRepo: RepoRef; body: string };
+  /** `nameless`: names no person or thread, so it may be posted even while a case there is held (see `postNotice`). */
+  | { kind: "notify"; casesRepo: RepoRef; body: string; nameless?: boolean };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

@@ -8,6 +8,7 @@
  * content, removes the command and writes the case file in the private cases
  * repository.
  */
+import { subjectCanRead, type Subject } from "../actions/cases-repo-guard.js";
 import type { PlannedAction } from "../actions/planned-action.js";
 import { contentKey, planFlagActions, protectionFor } from "../cases/plan-flag.js";
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
@@ -44,7 +45,7 @@ async function runFlag(ctx: CommandContext): Promise<void> {
   const snapshot = await withEditHistory(scope.github, content);
 
   const casesRepo = resolveCasesRepo(scope.config, target.owner);
-  const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
+  const casesAccess = await casesRepoAccess(ctx, casesRepo, { login: snapshot.authorLogin, accountId: snapshot.authorId });
   const remove = { location: event.location, remainingBody: event.remainingBody };
 
   const recorded = await recordFlag(
@@ -68,7 +69,9 @@ async function runFlag(ctx: CommandContext): Promise<void> {
           // cases repository, where it could be said, is the one that cannot be written to. The audit log says it waits.
           casesRepoProblemReply: null,
         }),
-      casesRepoWaiting: !casesRepoPrivate,
+      casesRepoWaiting: !casesAccess.private,
+      // Known now, before this comment's notices are recorded: they name the moderator and must wait with the case.
+      subjectCanRead: casesAccess.subjectCanRead,
       alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
       runInline: RUN_AT_ONCE,
     },
@@ -143,12 +146,18 @@ async function governingScope(ctx: CommandContext, target: ContentRef): Promise<
   return { github, config: targetConfig.config };
 }
 
-async function isPrivateRepository(ctx: CommandContext, repo: RepoRef): Promise<boolean> {
+/**
+ * Whether the cases repository can receive the case now, and whether its subject can read it
+ * (then the case is held). The case file checks both again before every write; this answer
+ * decides what is recorded with the report, and is cached for that check.
+ */
+async function casesRepoAccess(ctx: CommandContext, repo: RepoRef, subject: Subject): Promise<{ private: boolean; subjectCanRead: boolean }> {
   try {
     const github = await ctx.gateway.forRepository(repo);
-    return (await github.getRepository(repo))?.private === true;
+    if ((await github.getRepository(repo))?.private !== true) return { private: false, subjectCanRead: false };
+    return { private: true, subjectCanRead: await subjectCanRead(github, repo, subject) };
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return false;
+    if ((error as { status?: number }).status === 404) return { private: false, subjectCanRead: false };
     throw error;
   }
 }

@@ -122,6 +122,7 @@ async function noticeIgnoredSettings(comment: CommentEvent, config: TrustedConfi
       onceKey: `ignored-settings:${repoName}:${config.ignoredKeys.join(",")}`,
       casesRepo: resolveCasesRepo(config.config, comment.repo.owner),
       body: ignoredSettingsNotice(comment.repo, config.ignoredKeys),
+      nameless: true,
       audit: { actor: "app", action: "config.protected-keys-ignored", detail: { repo: repoName, keys: config.ignoredKeys } },
     },
     deps.now(),

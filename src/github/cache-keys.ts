@@ -11,6 +11,8 @@ export const cacheKeys = {
   ownerConfig: (owner: string) => `config:owner:${owner.toLowerCase()}`,
   repoConfig: (repo: RepoRef) => `config:repo:${name(repo)}`,
   permission: (repo: RepoRef, login: string) => `perm:${name(repo)}:${login.toLowerCase()}`,
+  /** Under the permission's own key, so that whatever drops one drops the other. */
+  accountPermission: (repo: RepoRef, login: string) => `perm:${name(repo)}:${login.toLowerCase()}#account`,
   /** Every permission on one repository. */
   permissionsOn: (repo: RepoRef) => `perm:${name(repo)}:`,
   /** Every permission in one account (all its repositories). */

@@ -9,7 +9,7 @@
  */
 import type { CacheStore } from "../store/github-cache.js";
 import { CACHE_TTL_MS, cacheKeys } from "./cache-keys.js";
-import type { GitHubGateway, GitHubPort, LabelSpec, RepoPermission, RepoRef, RepositoryInfo } from "./port.js";
+import type { AccountPermission, GitHubGateway, GitHubPort, LabelSpec, RepoPermission, RepoRef, RepositoryInfo } from "./port.js";
 
 export class CachingGateway implements GitHubGateway {
   constructor(
@@ -37,6 +37,10 @@ function cachedPort(port: GitHubPort, cache: CacheStore): GitHubPort {
       remembered(cacheKeys.repoConfig(repo), CACHE_TTL_MS.config, () => port.readRepoConfig(repo, fileName)),
     getPermission: (repo: RepoRef, login: string) =>
       remembered<RepoPermission>(cacheKeys.permission(repo, login), CACHE_TTL_MS.permission, () => port.getPermission(repo, login)),
+    getAccountPermission: (repo: RepoRef, login: string) =>
+      remembered<AccountPermission | null>(cacheKeys.accountPermission(repo, login), CACHE_TTL_MS.permission, () =>
+        port.getAccountPermission(repo, login),
+      ),
     isTeamMember: (org: string, team: string, login: string) =>
       remembered<boolean>(cacheKeys.team(org, team, login), CACHE_TTL_MS.team, () => port.isTeamMember(org, team, login)),
     getRepository: (repo: RepoRef) =>

@@ -6,6 +6,7 @@
  */
 import type { ContentRef } from "../commands/content-link.js";
 import type {
+  AccountPermission,
   AppIdentity,
   CommandLocation,
   ContentSnapshot,
@@ -65,6 +66,13 @@ function contentKeyOf(ref: ContentRef): string {
   }
 }
 
+/** The account id the fake gives a login it has not seen renamed: stable, so test content can carry it. */
+export function fakeAccountId(login: string): number {
+  let hash = 7;
+  for (const char of login.toLowerCase()) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000_007;
+  return hash;
+}
+
 export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly repositories = new Map<string, RepositoryInfo>();
   readonly permissions = new Map<string, RepoPermission>();
@@ -84,6 +92,10 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly loseAnswerNext = new Map<string, number>();
   /** Every call made, by verb, to count what a flag costs. */
   readonly calls: string[] = [];
+  /** Logins renamed away (no account has them now), and accounts by their login after a rename. */
+  private readonly renamedAway = new Set<string>();
+  private readonly renamedTo = new Map<string, number>();
+  private readonly seenAccounts = new Map<number, string>();
 
   async botLogin(): Promise<string> {
     return FAKE_BOT_LOGIN;
@@ -99,6 +111,26 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   setPermission(repo: RepoRef, login: string, permission: RepoPermission): void {
     this.permissions.set(`${key(repo)}@${login.toLowerCase()}`, permission);
+  }
+  /** The person renames their account: the old login names no account, and their permissions follow them. */
+  renameAccount(from: string, to: string): void {
+    const id = this.accountIdOf(from);
+    if (id === null) throw new Error(`no account ${from}`);
+    this.renamedAway.add(from.toLowerCase());
+    this.renamedTo.set(to.toLowerCase(), id);
+    for (const [k, permission] of [...this.permissions]) {
+      const [repo, login] = k.split("@");
+      if (login !== from.toLowerCase()) continue;
+      this.permissions.delete(k);
+      this.permissions.set(`${repo}@${to.toLowerCase()}`, permission);
+    }
+  }
+  private accountIdOf(login: string): number | null {
+    const lower = login.toLowerCase();
+    if (this.renamedAway.has(lower)) return null;
+    const id = this.renamedTo.get(lower) ?? fakeAccountId(lower);
+    this.seenAccounts.set(id, lower);
+    return id;
   }
   addTeamMember(org: string, team: string, login: string): void {
     const k = `${org}/${team}`.toLowerCase();
@@ -135,6 +167,18 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
     this.called("getPermission");
     return this.permissions.get(`${key(repo)}@${login.toLowerCase()}`) ?? "none";
+  }
+  async getAccountPermission(repo: RepoRef, login: string): Promise<AccountPermission | null> {
+    this.called("getAccountPermission");
+    const accountId = this.accountIdOf(login);
+    if (accountId === null) return null;
+    return { permission: this.permissions.get(`${key(repo)}@${login.toLowerCase()}`) ?? "none", accountId };
+  }
+  async loginOfAccount(accountId: number): Promise<string | null> {
+    this.called("loginOfAccount");
+    for (const [login, id] of this.renamedTo) if (id === accountId) return login;
+    const seen = this.seenAccounts.get(accountId);
+    return seen !== undefined && !this.renamedAway.has(seen) ? seen : null;
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
     this.called("isTeamMember");

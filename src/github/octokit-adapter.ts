@@ -7,6 +7,7 @@ import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
 import type {
+  AccountPermission,
   CommandLocation,
   ContentEdit,
   ContentSnapshot,
@@ -50,7 +51,7 @@ interface RestContent {
   title?: string;
   html_url: string;
   body?: string | null;
-  user: { login: string } | null;
+  user: { login: string; id?: number } | null;
   created_at?: string;
   updated_at?: string;
   submitted_at?: string;
@@ -116,11 +117,32 @@ export class OctokitGitHub implements GitHubPort {
   async getPermission({ owner, repo }: RepoRef, login: string): Promise<RepoPermission> {
     try {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-      // role_name tells maintain and triage apart (`permission` folds them into write and read); a custom role counts as its base `permission`.
-      const role = (["maintain", "triage"].includes(data.role_name) ? data.role_name : data.permission) as RepoPermission;
-      return ["admin", "maintain", "write", "triage", "read"].includes(role) ? role : "none";
+      return permissionOf(data);
     } catch (error) {
       if (isNotFound(error)) return "none";
+      throw error;
+    }
+  }
+
+  async getAccountPermission({ owner, repo }: RepoRef, login: string): Promise<AccountPermission | null> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
+      const accountId = data.user?.id;
+      if (typeof accountId !== "number") throw new Error("GitHub did not say whose permission it answered");
+      return { permission: permissionOf(data), accountId };
+    } catch (error) {
+      // GitHub answers an account that is no collaborator with "none"; 404 means no account has the login.
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async loginOfAccount(accountId: number): Promise<string | null> {
+    try {
+      const { data } = await this.octokit.rest.users.getById({ account_id: accountId });
+      return data.login;
+    } catch (error) {
+      if (isNotFound(error)) return null;
       throw error;
     }
   }
@@ -150,6 +172,7 @@ export class OctokitGitHub implements GitHubPort {
       nodeId: rest.node_id,
       url: rest.html_url,
       authorLogin: rest.user?.login ?? "ghost",
+      authorId: rest.user?.id ?? null,
       title: ref.kind === "issue" ? (rest.title ?? null) : null,
       body: rest.body ?? "",
       createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
@@ -282,6 +305,12 @@ export class OctokitGitHub implements GitHubPort {
  */
 function sendOnce({ signal }: SendOptions): { retries: 0; signal?: AbortSignal } {
   return signal ? { retries: 0, signal } : { retries: 0 };
+}
+
+/** role_name tells maintain and triage apart (`permission` folds them into write and read); a custom role counts as its base `permission`. */
+function permissionOf(data: { role_name: string; permission: string }): RepoPermission {
+  const role = ["maintain", "triage"].includes(data.role_name) ? data.role_name : data.permission;
+  return (["admin", "maintain", "write", "triage", "read"] as const).find((known) => known === role) ?? "none";
 }
 
 function writtenByApp(item: { user?: { login: string; type?: string } | null }, botLogin: string): boolean {

@@ -9,6 +9,11 @@ import type { ContentRef } from "../commands/content-link.js";
 
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
+export interface AccountPermission {
+  permission: RepoPermission;
+  accountId: number;
+}
+
 export interface RepoRef {
   owner: string;
   repo: string;
@@ -37,6 +42,8 @@ export interface ContentSnapshot {
   nodeId: string;
   url: string;
   authorLogin: string;
+  /** The author's account id, which a rename does not change; null when GitHub shows no account ("ghost"). */
+  authorId: number | null;
   /** Title of a flagged issue or pull request; null for comments and reviews. */
   title: string | null;
   body: string;
@@ -87,6 +94,13 @@ export interface GitHubPort {
   readRepoConfig(repo: RepoRef, fileName: string): Promise<unknown>;
   getRepository(repo: RepoRef): Promise<RepositoryInfo | null>;
   getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;
+  /**
+   * A person's permission together with the account GitHub answered for, to tell a
+   * renamed or reused login apart; null when no account has that login now.
+   */
+  getAccountPermission(repo: RepoRef, login: string): Promise<AccountPermission | null>;
+  /** The login an account has now; null when the account no longer exists. */
+  loginOfAccount(accountId: number): Promise<string | null>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
   /** Null when the content does not exist or the app cannot see it. One REST read. */
   fetchContent(ref: ContentRef): Promise<ContentSnapshot | null>;

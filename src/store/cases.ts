@@ -20,6 +20,8 @@ export interface FlagToRecord {
   evidence: ContentSnapshot;
   /** The cases repository is not private (or not reachable): the case file waits, and the audit log says so. */
   casesRepoWaiting?: boolean;
+  /** The subject can read the cases repository: the case is held (see `holdCase`). */
+  subjectCanRead?: boolean;
   /** The actions to run, which depend on whether the report opened a case or joined one. */
   plan(outcome: RecordedFlag): PlannedAction[];
   /** Kinds of action the caller runs at once after recording: their queued jobs wait a little, as a fallback. */
@@ -51,6 +53,7 @@ export async function recordFlag(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${flag.contentKey}))`;
     const open = await tx.case.findUnique({ where: { openContentKey: flag.contentKey }, select: { id: true, code: true } });
     const caseRow = open ?? (await openCase(tx, flag, now));
+    if (flag.subjectCanRead) await tx.case.updateMany({ where: { id: caseRow.id, heldAt: null }, data: { heldAt: now } });
     const report = await tx.report.create({
       data: {
         caseId: caseRow.id,
@@ -105,6 +108,7 @@ async function openCase(tx: Transaction, flag: FlagToRecord, now: Date) {
       casesRepo: flag.casesRepo.repo,
       casesScope: scope,
       subjectLogin: flag.evidence.authorLogin,
+      subjectId: flag.evidence.authorId,
       contentKey: flag.contentKey,
       openContentKey: flag.contentKey,
       createdAt: now,
@@ -167,6 +171,24 @@ export async function setCaseIssueNumber(db: Database, caseId: string, issueNumb
     await tx.case.update({ where: { id: caseId }, data: { issueNumber } });
     if (followUps.length > 0) await recordActionsOnce(tx, caseId, followUps);
   });
+}
+
+/**
+ * Holds a case while its subject can read the cases repository, or releases it. While any case
+ * of a cases repository is held, the notices there that name people wait too (see `postNotice`).
+ */
+export async function setCaseHeld(db: Database, caseId: string, heldAt: Date | null): Promise<void> {
+  await db.case.updateMany({ where: { id: caseId, heldAt: heldAt ? null : { not: null } }, data: { heldAt } });
+}
+
+/** Whether someone the cases repository is about can read it: a case there is held. */
+export async function hasHeldCase(db: Database, casesRepo: RepoRef): Promise<boolean> {
+  return (await db.case.count({ where: { casesScope: casesScope(casesRepo), heldAt: { not: null } } })) > 0;
+}
+
+/** The subject of a loaded case, as the access check follows them. */
+export function subjectOf(view: Pick<CaseView, "subjectLogin" | "subjectId">): { login: string; accountId: number | null } {
+  return { login: view.subjectLogin, accountId: view.subjectId === null ? null : Number(view.subjectId) };
 }
 
 /** Follow-up actions of a case file, each recorded once however often this runs. */

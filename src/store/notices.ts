@@ -13,6 +13,8 @@ export interface NoticeToRecord {
   onceKey: string;
   casesRepo: RepoRef;
   body: string;
+  /** The notice names no person and no thread (held cases, ignored settings): it never waits for a held case. */
+  nameless?: boolean;
   caseId?: string | null;
   audit: { actor: string; action: string; detail?: Record<string, unknown> };
 }
@@ -22,7 +24,7 @@ export async function recordNoticeOnce(db: Database, notice: NoticeToRecord, now
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`notice:${notice.onceKey}`}))`;
     if (await tx.action.findFirst({ where: { onceKey: `${notice.onceKey}:notify` }, select: { id: true } })) return false;
-    await recordActions(tx, notice.caseId ?? null, [{ kind: "notify", casesRepo: notice.casesRepo, body: notice.body }], notice.onceKey);
+    await recordActions(tx, notice.caseId ?? null, [{ kind: "notify", casesRepo: notice.casesRepo, body: notice.body, ...(notice.nameless ? { nameless: true } : {}) }], notice.onceKey);
     await appendAudit(tx, [{ ...notice.audit, caseId: notice.caseId ?? null }], now);
     return true;
   });

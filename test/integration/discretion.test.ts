@@ -56,6 +56,45 @@ describe(`discretion (${testBackend})`, () => {
     expect(noticesOn(github)).toHaveLength(1);
   });
 
+  it("keeps every notice that names people off the board while a case there is held, and posts them once it is released", async () => {
+    github.setPermission(CASES, "troll-tom", "read");
+    // The rest of a mixed comment names its moderator and thread; so does the answer to a mistyped command.
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `Thanks for the review.\n/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await harness.deliver("issue_comment", issueCommentCreated({ body: "/coc flagg", sender: "mod-omar", commentId: 9002 }));
+    github.setPermission(PROJECT, "mod-omar", "write");
+    await settle();
+
+    expect(caseIssues(github)).toEqual([]);
+    const board = noticesOn(github).join("\n");
+    expect(noticesOn(github)).toHaveLength(1);
+    for (const secret of ["mod-maria", "mod-omar", "Thanks for the review", "widgets"]) expect(board).not.toContain(secret);
+
+    github.setPermission(CASES, "troll-tom", "none");
+    await harness.deliver("member", memberChanged({ ...CASES, action: "removed", member: "troll-tom" }));
+    await settle(3);
+    expect(caseIssues(github)).toHaveLength(1);
+    expect(await database.db.case.findFirst({ select: { heldAt: true } })).toEqual({ heldAt: null });
+    expect(noticesOn(github).join("\n")).toContain("Thanks for the review.");
+  });
+
+  it("follows a subject who renames their account while their case is held", async () => {
+    github.setPermission(CASES, "troll-tom", "read");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await settle();
+    expect(caseIssues(github)).toEqual([]);
+
+    // The old login now names nobody; asked about it, GitHub answers 404, which must not read as "no access".
+    github.renameAccount("troll-tom", "tom-anew");
+    await harness.deliver("member", memberChanged({ ...CASES, action: "edited", member: "troll-tom" }));
+    await settle(3);
+    expect(caseIssues(github)).toEqual([]);
+
+    github.setPermission(CASES, "tom-anew", "none");
+    await harness.deliver("member", memberChanged({ ...CASES, action: "removed", member: "tom-anew" }));
+    await settle(3);
+    expect(caseIssues(github)).toHaveLength(1);
+  });
+
   it("deletes a mixed comment whole in a public thread, and gives the moderator the rest of it privately", async () => {
     await harness.deliver("issue_comment", issueCommentCreated({ body: `Thanks for the review.\n/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
     await harness.drain();

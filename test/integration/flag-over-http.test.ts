@@ -77,7 +77,7 @@ function scriptFlag(host: Host) {
     node_id: "IC_abusive555",
     html_url: commentUrl,
     body: ABUSE,
-    user: { login: "troll-tom", type: "User" },
+    user: { login: "troll-tom", id: 4242, type: "User" },
     created_at: "2026-03-04T09:00:00Z",
   });
   answer("POST graphql ContentDetails", graphql("query ContentDetails"), 200, {
@@ -97,7 +97,7 @@ function scriptFlag(host: Host) {
   answer("GET subject permission", asInstallation(api.get("/repos/acme/coc-cases/collaborators/troll-tom/permission")), 200, {
     permission: "none",
     role_name: "",
-    user: { login: "troll-tom" },
+    user: { login: "troll-tom", id: 4242 },
   });
   answer("GET label", asInstallation(api.get("/repos/acme/coc-cases/labels/coc-case")), 404, { message: "Not Found" });
   answer("POST label", asInstallation(api.post("/repos/acme/coc-cases/labels")), 201, { id: 1 });
@@ -122,10 +122,10 @@ const EXPECTED_CALLS = [
   "POST graphql minimizeComment",
   // The edit history, read at once but after the hide: the person reported may delete the content.
   "POST graphql ContentDetails",
+  // Whether the case can be written, and whether it must be held: asked before the flag is recorded, then cached.
   "GET cases repo",
-  "DELETE command comment",
-  // The cases repository's visibility was read a moment ago: it is cached (a `repository` webhook would drop it).
   "GET subject permission",
+  "DELETE command comment",
   "GET label",
   "POST label",
   "GET label",

@@ -3,7 +3,7 @@
  * public project repository, a private cases repository, a moderator and a
  * flagged comment. Tests change what they need from here.
  */
-import { InMemoryGitHub, type RecordedWrite } from "../../src/github/in-memory-github.js";
+import { fakeAccountId, InMemoryGitHub, type RecordedWrite } from "../../src/github/in-memory-github.js";
 import { NOTICE_BOARD_MARKER } from "../../src/messages/notices.js";
 import type { ContentSnapshot } from "../../src/github/port.js";
 
@@ -17,6 +17,7 @@ export function abusiveComment(overrides: Partial<ContentSnapshot> = {}): Conten
     nodeId: "IC_abusive555",
     url: "https://github.com/acme/widgets/issues/7#issuecomment-555",
     authorLogin: "troll-tom",
+    authorId: fakeAccountId(overrides.authorLogin ?? "troll-tom"),
     title: null,
     body: "You are all idiots. @mod-maria see #12 and @acme/core",
     createdAt: "2026-03-04T09:00:00Z",
@@ -34,6 +35,7 @@ export function issueBody(overrides: Partial<ContentSnapshot> = {}): ContentSnap
     nodeId: "I_issue7",
     url: "https://github.com/acme/widgets/issues/7",
     authorLogin: "troll-tom",
+    authorId: fakeAccountId(overrides.authorLogin ?? "troll-tom"),
     title: "Maintainers are @clowns",
     body: "An issue body written to offend.",
     createdAt: "2026-03-04T08:00:00Z",

@@ -115,7 +115,7 @@ export async function startHeldWritesGitHub(): Promise<HeldWritesGitHub> {
     }
     // The person reported cannot read the cases repository: the case file may be written.
     if (method === "GET" && path === `${casesRepo}/collaborators/troll-tom/permission`) {
-      return json(response, 200, { permission: "none", role_name: "", user: { login: "troll-tom" } });
+      return json(response, 200, { permission: "none", role_name: "", user: { login: "troll-tom", id: 4242 } });
     }
     if (method === "GET" && path === `${flaggedRepo}/issues/comments/${FLAGGED.commentId}`) {
       return json(response, 200, {
@@ -123,7 +123,7 @@ export async function startHeldWritesGitHub(): Promise<HeldWritesGitHub> {
         node_id: FLAGGED.nodeId,
         html_url: flaggedUrl,
         body: "You are all idiots.",
-        user: { login: "troll-tom", type: "User" },
+        user: { login: "troll-tom", id: 4242, type: "User" },
         created_at: "2026-03-04T09:00:00Z",
       });
     }

@@ -102,6 +102,25 @@ describe("getRepository", () => {
   });
 });
 
+describe("getAccountPermission and loginOfAccount", () => {
+  it("says which account GitHub answered for, so a renamed or reused login is noticed", async () => {
+    githubApi().get("/repos/acme/widgets/collaborators/troll-tom/permission").reply(200, { permission: "read", role_name: "read", user: { login: "troll-tom", id: 4242 } });
+    expect(await github().getAccountPermission(REPO, "troll-tom")).toEqual({ permission: "read", accountId: 4242 });
+  });
+
+  it("answers null when no account has the login (GitHub's 404), never 'no access'", async () => {
+    githubApi().get("/repos/acme/widgets/collaborators/troll-tom/permission").reply(404, NOT_FOUND);
+    expect(await github().getAccountPermission(REPO, "troll-tom")).toBeNull();
+  });
+
+  it("finds an account's login now by its id, and null for a deleted account", async () => {
+    githubApi().get("/user/4242").reply(200, { login: "tom-anew", id: 4242, type: "User" });
+    githubApi().get("/user/4243").reply(404, NOT_FOUND);
+    expect(await github().loginOfAccount(4242)).toBe("tom-anew");
+    expect(await github().loginOfAccount(4243)).toBeNull();
+  });
+});
+
 describe("getPermission", () => {
   const permission = (login: string) => githubApi().get(`/repos/acme/widgets/collaborators/${login}/permission`);
 
@@ -149,7 +168,7 @@ describe("isTeamMember", () => {
 });
 
 describe("fetchContent", () => {
-  const user = (login: string) => ({ login, type: "User" });
+  const user = (login: string) => ({ login, id: 4242, type: "User" });
 
   it("snapshots an issue comment with one REST read, leaving its edit history to read later", async () => {
     githubApi().get("/repos/acme/widgets/issues/comments/555").reply(200, {
@@ -167,6 +186,7 @@ describe("fetchContent", () => {
       nodeId: "IC_abusive555",
       url: "https://github.com/acme/widgets/issues/7#issuecomment-555",
       authorLogin: "troll-tom",
+      authorId: 4242,
       title: null,
       body: "You are all idiots.",
       createdAt: "2026-03-04T09:00:00Z",
