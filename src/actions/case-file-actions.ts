@@ -29,33 +29,42 @@ import type { PlannedAction, Protection } from "./planned-action.js";
 
 type CaseFileAction = Extract<PlannedAction, { kind: "open-case-issue" | "post-report-to-case" | "post-case-part" }>;
 
-export async function performCaseFileAction(action: CaseFileAction, run: ActionRun): Promise<void> {
+export async function openCaseIssue(action: Extract<PlannedAction, { kind: "open-case-issue" }>, run: ActionRun): Promise<void> {
+  const prepared = await prepare(action, run);
+  if (!prepared) return;
+  await writeCaseIssue(prepared.github, prepared.repo, prepared.view, action, run);
+}
+
+export async function postReportToCase(action: Extract<PlannedAction, { kind: "post-report-to-case" }>, run: ActionRun): Promise<void> {
+  const prepared = await prepare(action, run);
+  if (!prepared) return;
+  const { github, repo, view } = prepared;
+  const issueNumber = requireIssue(view);
+  const [first, ...rest] = reportParts(view, action.reportId, action.protection);
+  await postOnce(github, repo, issueNumber, reportMarker(view.code, action.reportId), first!, run);
+  await recordCaseFollowUps(run.db, view.id, followUps(view.id, action.reportId, "report", rest.length, action.protection));
+}
+
+export async function postCasePart(action: Extract<PlannedAction, { kind: "post-case-part" }>, run: ActionRun): Promise<void> {
+  const prepared = await prepare(action, run);
+  if (!prepared) return;
+  const { github, repo, view } = prepared;
+  const issueNumber = requireIssue(view);
+  const parts = action.of === "case-issue" ? caseIssueParts(view, action.protection) : reportParts(view, action.reportId, action.protection);
+  const body = parts[action.part];
+  if (body === undefined) throw new PermanentActionError(`case ${view.code} has no part ${action.part}`);
+  await postOnce(github, repo, issueNumber, partMarker(view.code, action.reportId, action.part), body, run);
+}
+
+/** Loads the case and checks, before every write, that its file may be written; null when the issue is already open. */
+async function prepare(action: CaseFileAction, run: ActionRun): Promise<{ github: GitHubPort; repo: RepoRef; view: CaseView } | null> {
   const loaded = await loadCaseView(run.db, action.caseId);
   if (!loaded) throw new Error(`case ${action.caseId} does not exist`);
-  if (action.kind === "open-case-issue" && loaded.issueNumber !== null) return;
+  if (action.kind === "open-case-issue" && loaded.issueNumber !== null) return null;
   const repo = { owner: loaded.casesOwner, repo: loaded.casesRepo };
   const github = await run.gateway.forRepository(repo);
   await assertSafeForCase(github, repo, loaded, run);
-  const view = await withEditHistories(loaded, run);
-  switch (action.kind) {
-    case "open-case-issue":
-      return openCaseIssue(github, repo, view, action, run);
-    case "post-report-to-case": {
-      const issueNumber = requireIssue(view);
-      const [first, ...rest] = reportParts(view, action.reportId, action.protection);
-      await postOnce(github, repo, issueNumber, reportMarker(view.code, action.reportId), first!, run);
-      await recordCaseFollowUps(run.db, view.id, followUps(view.id, action.reportId, "report", rest.length, action.protection));
-      return;
-    }
-    case "post-case-part": {
-      const issueNumber = requireIssue(view);
-      const parts = action.of === "case-issue" ? caseIssueParts(view, action.protection) : reportParts(view, action.reportId, action.protection);
-      const body = parts[action.part];
-      if (body === undefined) throw new PermanentActionError(`case ${view.code} has no part ${action.part}`);
-      await postOnce(github, repo, issueNumber, partMarker(view.code, action.reportId, action.part), body, run);
-      return;
-    }
-  }
+  return { github, repo, view: await withEditHistories(loaded, run) };
 }
 
 /**
@@ -106,7 +115,7 @@ async function assertSafeForCase(github: GitHubPort, repo: RepoRef, view: CaseVi
   throw new SubjectCanReadCasesError(`case ${view.code} is held: its subject can read the cases repository`);
 }
 
-async function openCaseIssue(
+async function writeCaseIssue(
   github: GitHubPort,
   repo: RepoRef,
   view: CaseView,

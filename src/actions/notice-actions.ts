@@ -1,7 +1,7 @@
 /**
  * Posts a notice on the cases repository's notice board, opening the board
  * issue on first use. Notices queue one at a time per cases repository (see
- * `actionQueue`), so two notices never open two boards; a create whose answer
+ * `kinds/notify.ts`), so two notices never open two boards; a create whose answer
  * was lost is looked for before it is sent again. While a case in the cases
  * repository is held because its subject can read it, only notices that name
  * nobody are posted; the others wait until the hold ends.

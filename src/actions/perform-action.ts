@@ -1,14 +1,13 @@
 /**
- * Carries out one planned action on GitHub. Each branch is idempotent: running
- * an action twice (after a crash or a retry) leaves GitHub as running it once.
+ * Carries out one planned action on GitHub, through its kind's module (see
+ * `action-kinds.ts`). Each is idempotent: running an action twice (after a
+ * crash or a retry) leaves GitHub as running it once.
  */
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
 import type { Database } from "../store/database.js";
-import { performCaseFileAction } from "./case-file-actions.js";
-import { createOnce } from "./create-once.js";
-import { postNotice } from "./notice-actions.js";
-import type { PlannedAction } from "./planned-action.js";
-import { replyMarker } from "../messages/replies.js";
+import type { ActionKindSpec, ActionOf } from "./action-kind.js";
+import { actionKind } from "./action-kinds.js";
+import type { ActionKind, PlannedAction } from "./planned-action.js";
 
 export interface ActionDeps {
   db: Database;
@@ -57,36 +56,6 @@ function guarded(github: GitHubPort, signal: AbortSignal | undefined): GitHubPor
 }
 
 async function perform(action: PlannedAction, run: ActionRun): Promise<void> {
-  switch (action.kind) {
-    case "hide-content": {
-      const github = await run.gateway.forRepository(action.repo);
-      await github.ensureHidden(action.nodeId, action.classifier);
-      return;
-    }
-    case "remove-command": {
-      const github = await run.gateway.forRepository(action.location);
-      await github.ensureCommandRemoved(action.location, action.remainingBody);
-      return;
-    }
-    case "open-case-issue":
-    case "post-report-to-case":
-    case "post-case-part":
-      return performCaseFileAction(action, run);
-    case "reply": {
-      const github = await run.gateway.forRepository(action.repo);
-      const marker = replyMarker(run.actionId);
-      await createOnce<true>({
-        previouslyStarted: run.writeStarted,
-        find: async () => ((await github.hasOwnComment(action.repo, action.issueNumber, marker)) ? true : null),
-        markStarted: () => run.markWriteStarted(),
-        create: async () => {
-          await github.createComment(action.repo, action.issueNumber, `${marker}\n${action.body}`);
-          return true;
-        },
-      });
-      return;
-    }
-    case "notify":
-      return postNotice(action, run);
-  }
+  const spec = actionKind(action.kind) as ActionKindSpec<ActionKind>;
+  await spec.perform(action as ActionOf<ActionKind>, run);
 }

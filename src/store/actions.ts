@@ -2,7 +2,8 @@
  * Durable GitHub actions: saved with the state change that requires them and
  * queued in the same transaction; marked done (with an audit event) once run.
  */
-import { ACTION_MAX_ATTEMPTS, ACTION_PRIORITY, actionQueue, type PlannedAction } from "../actions/planned-action.js";
+import { scheduleOf } from "../actions/action-kinds.js";
+import type { PlannedAction } from "../actions/planned-action.js";
 import { enqueueJobs } from "../actions/job-queue.js";
 import { appendAudit } from "./audit-log.js";
 import type { Database, Transaction } from "./database.js";
@@ -69,9 +70,7 @@ async function recordKeyedActions(
       task: "run-action" as const,
       payload: { actionId: id },
       jobKey: `action:${id}`,
-      priority: ACTION_PRIORITY[action.kind],
-      maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
-      queueName: actionQueue(action, caseId),
+      ...scheduleOf(action, caseId),
       runAt: runAtFor(action),
     })),
   );
@@ -141,9 +140,7 @@ export async function requeueActions(db: Database, ids: string[], runAt?: Date):
           task: "run-action" as const,
           payload: { actionId: row.id },
           jobKey: `action:${row.id}`,
-          priority: ACTION_PRIORITY[action.kind],
-          maxAttempts: ACTION_MAX_ATTEMPTS[action.kind],
-          queueName: actionQueue(action, row.caseId),
+          ...scheduleOf(action, row.caseId),
           runAt,
         };
       }),

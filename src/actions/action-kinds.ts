@@ -1,0 +1,33 @@
+/**
+ * Every kind of action by name. The mapped type makes a new kind in
+ * `PlannedAction` fail to compile until it is registered here. Kind modules
+ * are imported only from this file (the store reads scheduling from it, and
+ * the kinds use the store; one entry point keeps that cycle safe to load).
+ */
+import type { ActionKindSpec, ActionOf } from "./action-kind.js";
+import { openCaseIssueKind, postCasePartKind, postReportToCaseKind } from "./kinds/case-file.js";
+import { hideContent } from "./kinds/hide-content.js";
+import { notify } from "./kinds/notify.js";
+import { removeCommand } from "./kinds/remove-command.js";
+import { reply } from "./kinds/reply.js";
+import type { ActionKind, PlannedAction } from "./planned-action.js";
+
+const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
+  "hide-content": hideContent,
+  "remove-command": removeCommand,
+  "open-case-issue": openCaseIssueKind,
+  "post-case-part": postCasePartKind,
+  "post-report-to-case": postReportToCaseKind,
+  reply,
+  notify,
+};
+
+export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {
+  return KINDS[kind];
+}
+
+/** How the job queue runs an action: its priority, attempts and queue. */
+export function scheduleOf(action: PlannedAction, caseId: string | null): { priority: number; maxAttempts: number; queueName: string | null } {
+  const spec = KINDS[action.kind] as ActionKindSpec<ActionKind>;
+  return { priority: spec.priority, maxAttempts: spec.maxAttempts, queueName: spec.queue?.(action as ActionOf<ActionKind>, caseId) ?? null };
+}
