@@ -8,6 +8,7 @@
  * content, removes the command and writes the case file in the private cases
  * repository.
  */
+import { casesRepoProblem } from "../actions/cases-repo-guard.js";
 import type { PlannedAction } from "../actions/planned-action.js";
 import { contentKey, planFlagActions, protectionFor } from "../cases/plan-flag.js";
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
@@ -44,7 +45,7 @@ async function runFlag(ctx: CommandContext): Promise<void> {
   const snapshot = await withEditHistory(scope.github, content);
 
   const casesRepo = resolveCasesRepo(scope.config, target.owner);
-  const casesRepoPrivate = await isPrivateRepository(ctx, casesRepo);
+  const casesRepoPrivate = await casesRepoUsable(ctx, casesRepo);
   const remove = { location: event.location, remainingBody: event.remainingBody };
 
   const recorded = await recordFlag(
@@ -143,10 +144,11 @@ async function governingScope(ctx: CommandContext, target: ContentRef): Promise<
   return { github, config: targetConfig.config };
 }
 
-async function isPrivateRepository(ctx: CommandContext, repo: RepoRef): Promise<boolean> {
+/** The same check the case file's action makes before it writes (private, and where the configuration says). */
+async function casesRepoUsable(ctx: CommandContext, repo: RepoRef): Promise<boolean> {
   try {
     const github = await ctx.gateway.forRepository(repo);
-    return (await github.getRepository(repo))?.private === true;
+    return (await casesRepoProblem(github, repo)) === null;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return false;
     throw error;
