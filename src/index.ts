@@ -77,11 +77,11 @@ export function createApp(options: AppOptions) {
     // Answers cached for every replica are dropped when GitHub says they changed.
     app.on([...INVALIDATING_EVENTS], async (context) => invalidateCache(cache, context));
 
-    // A cases repository that becomes usable (made private, created, or the app installed on it)
-    // takes the case files that were waiting for it, at once.
+    // A cases repository that becomes usable (made private, created, renamed or transferred to the
+    // name the case files wait for, or the app installed on it) takes them at once.
     const retryCaseFiles = async (owner: string, repo: string) =>
       requeueActions(options.db, await pendingCaseIssueActions(options.db, owner, repo));
-    app.on(["repository.privatized", "repository.created"], async (context) => {
+    app.on(["repository.privatized", "repository.created", "repository.renamed", "repository.transferred"], async (context) => {
       const problem = payloadProblem(repositoryEventShape, context.payload);
       if (problem) return ignore(context, problem);
       const { owner, name, private: isPrivate } = context.payload.repository;

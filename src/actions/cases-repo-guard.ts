@@ -1,11 +1,13 @@
 /**
  * Checked before anything is written to a cases repository, on every attempt:
- * it must be private (not public, not an enterprise's `internal`), and for a
- * case file, the person the case is about must not be able to read it (an
- * organization's base permission, a team, or being a collaborator would let
- * them read who reported them and why). Until both hold, the write waits.
+ * it must be private (not public, not an enterprise's `internal`), it must be
+ * the repository the configuration names (not one it was renamed or moved
+ * to), and for a case file, the person the case is about must not be able to
+ * read it (an organization's base permission, a team, or being a collaborator
+ * would let them read who reported them and why). Until all hold, the write
+ * waits.
  */
-import type { GitHubPort, RepoRef } from "../github/port.js";
+import type { GitHubPort, RepoRef, RepositoryInfo } from "../github/port.js";
 import { WaitingError } from "./action-error.js";
 
 export class CasesRepoNotPrivateError extends WaitingError {}
@@ -13,10 +15,29 @@ export class CasesRepoNotPrivateError extends WaitingError {}
 /** The subject can read the cases repository: the case file is held. */
 export class SubjectCanReadCasesError extends WaitingError {}
 
-export async function assertPrivate(github: Pick<GitHubPort, "getRepository">, repo: RepoRef): Promise<void> {
+/** Why nothing may be written to the cases repository now, or null when it may. */
+export async function casesRepoProblem(github: Pick<GitHubPort, "getRepository">, repo: RepoRef): Promise<string | null> {
+  const name = `${repo.owner}/${repo.repo}`;
   const info = await github.getRepository(repo);
-  if (!info) throw new CasesRepoNotPrivateError(`cases repository ${repo.owner}/${repo.repo} does not exist or the app cannot see it`);
-  if (!info.private) throw new CasesRepoNotPrivateError(`cases repository ${repo.owner}/${repo.repo} is not private`);
+  if (!info) return `cases repository ${name} does not exist or the app cannot see it`;
+  // GitHub answers for a renamed or transferred repository under its old name. Where it went, who
+  // can read it is decided anew (another account's members, say), and what a write to the old name
+  // reaches is GitHub's redirect, not a choice anyone made for cases: nothing goes through it.
+  if (!isNamed(info, repo)) {
+    return `cases repository ${name} was moved or renamed (GitHub answers for ${info.owner}/${info.repo}); nothing is written there until a private repository has that name again`;
+  }
+  if (!info.private) return `cases repository ${name} is not private`;
+  return null;
+}
+
+export async function assertPrivate(github: Pick<GitHubPort, "getRepository">, repo: RepoRef): Promise<void> {
+  const problem = await casesRepoProblem(github, repo);
+  if (problem) throw new CasesRepoNotPrivateError(problem);
+}
+
+/** GitHub's names are case-insensitive. */
+function isNamed(info: RepositoryInfo, repo: RepoRef): boolean {
+  return info.owner.toLowerCase() === repo.owner.toLowerCase() && info.repo.toLowerCase() === repo.repo.toLowerCase();
 }
 
 /** The person a case is about: the login GitHub showed, and the account id that survives a rename. */

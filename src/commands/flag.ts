@@ -8,7 +8,7 @@
  * content, removes the command and writes the case file in the private cases
  * repository.
  */
-import { subjectCanRead, type Subject } from "../actions/cases-repo-guard.js";
+import { casesRepoProblem, subjectCanRead, type Subject } from "../actions/cases-repo-guard.js";
 import type { PlannedAction } from "../actions/planned-action.js";
 import { contentKey, planFlagActions, protectionFor } from "../cases/plan-flag.js";
 import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
@@ -147,14 +147,15 @@ async function governingScope(ctx: CommandContext, target: ContentRef): Promise<
 }
 
 /**
- * Whether the cases repository can receive the case now, and whether its subject can read it
- * (then the case is held). The case file checks both again before every write; this answer
- * decides what is recorded with the report, and is cached for that check.
+ * Whether the cases repository can receive the case now (the same check the case file's action
+ * makes before it writes: private, and where the configuration says), and whether its subject
+ * can read it (then the case is held). The case file checks both again before every write; this
+ * answer decides what is recorded with the report, and is cached for that check.
  */
 async function casesRepoAccess(ctx: CommandContext, repo: RepoRef, subject: Subject): Promise<{ private: boolean; subjectCanRead: boolean }> {
   try {
     const github = await ctx.gateway.forRepository(repo);
-    if ((await github.getRepository(repo))?.private !== true) return { private: false, subjectCanRead: false };
+    if ((await casesRepoProblem(github, repo)) !== null) return { private: false, subjectCanRead: false };
     return { private: true, subjectCanRead: await subjectCanRead(github, repo, subject) };
   } catch (error) {
     if ((error as { status?: number }).status === 404) return { private: false, subjectCanRead: false };

@@ -15,7 +15,7 @@ export class SenderLimit {
   constructor(private readonly cache: CacheStore) {}
 
   async exhausted(owner: string, login: string): Promise<boolean> {
-    const count = await this.cache.get(cacheKeys.deniedSender(owner, login));
+    const { value: count } = await this.cache.get(cacheKeys.deniedSender(owner, login));
     return typeof count === "number" && count >= SENDER_LIMIT;
   }
 

@@ -6,10 +6,12 @@
  *   changed (and, for an owner's `.github` repository, the owner's file);
  * - `member`, `membership`, `organization`, `team`: who may flag, and who can
  *   read a cases repository;
- * - `repository`: a repository made public, private, renamed or moved.
+ * - `repository`: a repository made public, private, renamed or moved (under
+ *   its old name as well as its new one).
  */
 import type { EmitterWebhookEvent } from "@octokit/webhooks";
 import { cacheKeys } from "../github/cache-keys.js";
+import type { RepoRef } from "../github/port.js";
 import type { CacheStore } from "../store/github-cache.js";
 
 export const INVALIDATING_EVENTS = [
@@ -44,16 +46,32 @@ export function staleKeys(name: string, payload: Payload): string[] {
       return login && org ? [cacheKeys.permissionsIn(org), cacheKeys.teamsIn(org), cacheKeys.deniedIn(org)] : [];
     case "team":
       return [...(repo ? [cacheKeys.permissionsOn(repo)] : org ? [cacheKeys.permissionsIn(org)] : []), ...(org ? [cacheKeys.deniedIn(org)] : [])];
-    case "repository": {
-      if (!repo) return [];
-      const keys = [cacheKeys.repository(repo), cacheKeys.permissionsOn(repo), cacheKeys.repoConfig(repo)];
-      const from = payload.changes?.repository?.name?.from;
-      if (typeof from === "string") keys.push(cacheKeys.repository({ owner: repo.owner, repo: from }));
-      return keys;
-    }
+    case "repository":
+      return repo ? repositoryKeys(repo, payload) : [];
     default:
       return [];
   }
+}
+
+/**
+ * Every action (made public or private, edited, renamed, transferred, archived, deleted) drops
+ * what is cached under the repository's name. A rename or transfer also drops what is cached under
+ * the name it had: GitHub answers for it there too, and the answers changed. When either name is
+ * an owner's `.github` repository, that owner's configuration file appeared or went with it.
+ */
+function repositoryKeys(repo: RepoRef, payload: Payload): string[] {
+  const oldName = payload.changes?.repository?.name?.from;
+  const oldOwner = payload.changes?.owner?.from?.organization?.login ?? payload.changes?.owner?.from?.user?.login;
+  const names = [repo];
+  if (typeof oldName === "string" || typeof oldOwner === "string") {
+    names.push({ owner: typeof oldOwner === "string" ? oldOwner : repo.owner, repo: typeof oldName === "string" ? oldName : repo.repo });
+  }
+  return names.flatMap((name) => [
+    cacheKeys.repository(name),
+    cacheKeys.permissionsOn(name),
+    cacheKeys.repoConfig(name),
+    ...(name.repo.toLowerCase() === ".github" ? [cacheKeys.ownerConfig(name.owner)] : []),
+  ]);
 }
 
 export async function invalidateCache(cache: CacheStore, webhook: Pick<EmitterWebhookEvent, "name" | "payload">): Promise<void> {

@@ -24,10 +24,11 @@ export class CachingGateway implements GitHubGateway {
 
 function cachedPort(port: GitHubPort, cache: CacheStore): GitHubPort {
   const remembered = async <T>(key: string, ttlMs: number, ask: () => Promise<T>): Promise<T> => {
-    const hit = await cache.get(key);
-    if (hit !== undefined) return hit as T;
+    const { value, askedAt } = await cache.get(key);
+    if (value !== undefined) return value as T;
     const answer = await ask();
-    await cache.set(key, answer, ttlMs);
+    // Stored with the time of the miss: if a webhook invalidated the key while GitHub was asked, the answer may be stale and is not kept.
+    await cache.set(key, answer, ttlMs, askedAt);
     return answer;
   };
   return Object.assign(Object.create(port) as GitHubPort, {
@@ -47,9 +48,10 @@ function cachedPort(port: GitHubPort, cache: CacheStore): GitHubPort {
       remembered<RepositoryInfo | null>(cacheKeys.repository(repo), CACHE_TTL_MS.repository, () => port.getRepository(repo)),
     ensureLabel: async (repo: RepoRef, label: LabelSpec) => {
       const key = cacheKeys.label(repo, label.name);
-      if ((await cache.get(key)) !== undefined) return;
+      const { value, askedAt } = await cache.get(key);
+      if (value !== undefined) return;
       await port.ensureLabel(repo, label);
-      await cache.set(key, true, CACHE_TTL_MS.label);
+      await cache.set(key, true, CACHE_TTL_MS.label, askedAt);
     },
   });
 }

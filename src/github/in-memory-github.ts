@@ -75,6 +75,8 @@ export function fakeAccountId(login: string): number {
 
 export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly repositories = new Map<string, RepositoryInfo>();
+  /** Old `owner/repo` → where a renamed or transferred repository is now, as GitHub redirects reads. */
+  readonly redirects = new Map<string, RepoRef>();
   readonly permissions = new Map<string, RepoPermission>();
   readonly teams = new Map<string, Set<string>>();
   /** `owner/repo` → that repository's own `.github/coc.yml`; the owner's file is under `owner/.github`. */
@@ -108,6 +110,16 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   // --- test set-up -------------------------------------------------------
   addRepository(repo: RepoRef, options: { private: boolean }): void {
     this.repositories.set(key(repo), { ...repo, private: options.private });
+  }
+  /** Renames or transfers a repository; reads under the old name follow it, as on GitHub, until a repository takes that name. */
+  moveRepository(from: RepoRef, to: RepoRef): void {
+    const info = this.repositories.get(key(from));
+    if (!info) throw new Error(`no repository ${key(from)} to move`);
+    this.repositories.delete(key(from));
+    this.repositories.set(key(to), { ...info, ...to });
+    // Older names that led to `from` now lead to `to`, as GitHub keeps every redirect.
+    for (const [old, target] of this.redirects) if (key(target) === key(from)) this.redirects.set(old, to);
+    this.redirects.set(key(from), to);
   }
   setPermission(repo: RepoRef, login: string, permission: RepoPermission): void {
     this.permissions.set(`${key(repo)}@${login.toLowerCase()}`, permission);
@@ -162,7 +174,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   async getRepository(repo: RepoRef): Promise<RepositoryInfo | null> {
     this.called("getRepository");
-    return this.repositories.get(key(repo)) ?? null;
+    const moved = this.redirects.get(key(repo));
+    return this.repositories.get(key(repo)) ?? (moved ? this.repositories.get(key(moved)) : undefined) ?? null;
   }
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
     this.called("getPermission");

@@ -107,6 +107,7 @@ export class OctokitGitHub implements GitHubPort {
       const { data } = await this.octokit.rest.repos.get({ owner, repo });
       // An `internal` repository reports private: true, yet every member of the enterprise can read it.
       const visibility = data.visibility ?? (data.private ? "private" : "public");
+      // Named from the answer, not the question: a renamed or transferred repository's old name is redirected to it.
       return { owner: data.owner.login, repo: data.name, private: visibility === "private" };
     } catch (error) {
       if (isNotFound(error)) return null;

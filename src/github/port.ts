@@ -19,6 +19,10 @@ export interface RepoRef {
   repo: string;
 }
 
+/**
+ * `owner` and `repo` name the repository GitHub answered for: asked under the old name of a
+ * renamed or transferred repository, GitHub follows its redirect and answers for where it is now.
+ */
 export interface RepositoryInfo extends RepoRef {
   /** True only for private repositories: an enterprise's `internal` repositories are readable by all its members. */
   private: boolean;

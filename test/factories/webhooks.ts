@@ -105,6 +105,37 @@ export function repositoryPrivatized(options: Place): Json {
   return payload;
 }
 
+/** Any other `repository` action (publicized, edited, archived…), on the repository as it is now. */
+export function repositoryChanged(options: Place & { action: string }): Json {
+  return placed(realPayload("repository", options.action), options);
+}
+
+/** GitHub's examples of renames and transfers are public repositories; a cases repository is private. */
+function withVisibility(payload: Json, isPrivate: boolean | undefined): Json {
+  if (isPrivate !== undefined) {
+    payload.repository.private = isPrivate;
+    payload.repository.visibility = isPrivate ? "private" : "public";
+  }
+  return payload;
+}
+
+/** A repository renamed to `repo` from `from`. */
+export function repositoryRenamed(options: Place & { from: string; private?: boolean }): Json {
+  const payload = withVisibility(placed(realPayload("repository", "renamed"), options), options.private);
+  payload.changes = { repository: { name: { from: options.from } } };
+  return payload;
+}
+
+/** A repository transferred to `owner` from a user's account or, with `fromOrganization`, an organization. */
+export function repositoryTransferred(options: Place & { from: string; fromOrganization?: boolean; private?: boolean }): Json {
+  const payload = withVisibility(placed(realPayload("repository", "transferred"), options), options.private);
+  const previous = payload.changes.owner.from.user;
+  payload.changes.owner.from = options.fromOrganization
+    ? { organization: { id: previous.id, node_id: previous.node_id, login: options.from, url: `https://api.github.com/orgs/${options.from}` } }
+    : { user: { ...previous, login: options.from } };
+  return payload;
+}
+
 /** A collaborator's access to a repository changed (`member.added` or `member.edited`; GitHub sends `removed` too). */
 export function memberChanged(options: Place & { action?: "added" | "edited" | "removed"; member: string }): Json {
   const payload = placed(realPayload("member", options.action === "edited" ? "edited" : "added"), options);

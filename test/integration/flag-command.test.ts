@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { COMMENT_JOB_MAX_ATTEMPTS } from "../../src/events/receive-comment.js";
 import { verifyAuditLog } from "../../src/store/audit-log.js";
-import { issueCommentCreated, issueCommentEdited, repositoryPrivatized, reviewCommentCreated, reviewSubmitted } from "../factories/webhooks.js";
-import { abusiveComment, CASES, fakeWorld, issueBody, MODERATOR, noticesOn, PROJECT, writesIn } from "../support/fake-world.js";
+import { issueCommentCreated, issueCommentEdited, repositoryPrivatized, repositoryRenamed, repositoryTransferred, reviewCommentCreated, reviewSubmitted } from "../factories/webhooks.js";
+import { abusiveComment, CASES, caseIssues, fakeWorld, issueBody, MODERATOR, noticesOn, PROJECT, writesIn } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -262,6 +262,39 @@ describe(`/coc flag (${testBackend})`, () => {
     await harness.drain();
     expect(github.issuesIn(CASES)).toHaveLength(1);
     expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+
+  it("writes no case file through the old name of a renamed cases repository, though GitHub says it is private, until it has that name again", async () => {
+    github.moveRepository(CASES, { owner: "acme", repo: "coc-cases-2025" });
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain();
+
+    expect(github.writes.map((w) => w.verb)).toEqual(["hide", "remove-command"]);
+    const pending = await database.db.action.findFirst({ where: { kind: "open-case-issue" } });
+    expect(pending).toMatchObject({ status: "pending", lastError: expect.stringContaining("cases repository acme/coc-cases was moved or renamed (GitHub answers for acme/coc-cases-2025)") });
+    expect((await database.db.auditEvent.findMany()).map((a) => a.action)).toContain("case-file.waiting");
+
+    // Renamed back: the webhook drops the cached answer and the case file that waited is written.
+    github.moveRepository({ owner: "acme", repo: "coc-cases-2025" }, CASES);
+    await harness.deliver("repository", repositoryRenamed({ ...CASES, from: "coc-cases-2025", private: true }));
+    await harness.drain();
+    expect(caseIssues(github)).toHaveLength(1);
+    expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+
+  it("stops writing to a cases repository as soon as the webhook says it was transferred to another account", async () => {
+    await flag(`/coc flag ${LINK}`);
+    await harness.drain();
+    expect(caseIssues(github)).toHaveLength(1); // and the cases repository's answer is cached
+
+    github.moveRepository(CASES, { owner: "elsewhere", repo: "coc-cases" });
+    await harness.deliver("repository", repositoryTransferred({ owner: "elsewhere", repo: "coc-cases", from: "acme", fromOrganization: true, private: true }));
+    await flag("/coc flag https://github.com/acme/widgets/issues/7", { commentId: 9002 });
+    await harness.drain();
+
+    expect(caseIssues(github)).toHaveLength(1);
+    const pending = await database.db.action.findMany({ where: { kind: "open-case-issue", status: "pending" } });
+    expect(pending.map((a) => a.lastError)).toEqual([expect.stringContaining("acme/coc-cases was moved or renamed (GitHub answers for elsewhere/coc-cases)")]);
   });
 
   it("says nothing anywhere while the cases repository is not private, even when the thread is", async () => {

@@ -96,6 +96,14 @@ describe("getRepository", () => {
     expect(await github().getRepository({ owner: "acme", repo: "coc-internal" })).toMatchObject({ private: false });
   });
 
+  it("names the repository GitHub answered for: a renamed or transferred one is answered under its old name", async () => {
+    // GitHub's Location is /repositories/{id}, a path its published description does not list (the strict mock would refuse it).
+    const moved = "https://api.github.com/repos/elsewhere/coc-cases-2025";
+    githubApi().get("/repos/acme/coc-cases").reply(301, { message: "Moved Permanently", url: moved }, { location: moved });
+    githubApi().get("/repos/elsewhere/coc-cases-2025").reply(200, { name: "coc-cases-2025", owner: { login: "elsewhere" }, private: true, visibility: "private" });
+    expect(await github().getRepository({ owner: "acme", repo: "coc-cases" })).toEqual({ owner: "elsewhere", repo: "coc-cases-2025", private: true });
+  });
+
   it("returns null for a repository the app cannot see", async () => {
     githubApi().get("/repos/acme/coc-cases").reply(404, NOT_FOUND);
     expect(await github().getRepository({ owner: "acme", repo: "coc-cases" })).toBeNull();
