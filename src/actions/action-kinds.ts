@@ -10,6 +10,7 @@ import { hideContent } from "./kinds/hide-content.js";
 import { notify } from "./kinds/notify.js";
 import { removeCommand } from "./kinds/remove-command.js";
 import { reply } from "./kinds/reply.js";
+import { syncCaseState } from "./kinds/sync-case-state.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
 const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
@@ -20,6 +21,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "post-report-to-case": postReportToCaseKind,
   reply,
   notify,
+  "sync-case-state": syncCaseState,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -17,7 +17,9 @@ export type PlannedAction =
   | { kind: "reply"; repo: RepoRef; issueNumber: number; body: string }
   /** A notice on the cases repository's notice board: for the committee, or for a moderator whose thread is public. */
   /** `nameless`: names no person or thread, so it may be posted even while a case there is held (see `postNotice`). */
-  | { kind: "notify"; casesRepo: RepoRef; body: string; nameless?: boolean };
+  | { kind: "notify"; casesRepo: RepoRef; body: string; nameless?: boolean }
+  /** Brings the case issue's state label in step with the case's state, as it is when the action runs. */
+  | { kind: "sync-case-state"; caseId: string };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

@@ -6,9 +6,15 @@ import type { CocConfig } from "../config/schema.js";
 import type { TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CommandEvent } from "../events/command-event.js";
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
+import type { CaseRecord } from "../store/case-records.js";
 import type { Database } from "../store/database.js";
 
-export type CommandRole = "moderator";
+/**
+ * `moderator`: written in a moderated thread (or anywhere), by moderators.
+ * `committee`: written in a case issue of the cases repository, by the committee.
+ * `any`: by anyone who may use some `/coc` command where it is written (help).
+ */
+export type CommandRole = "moderator" | "committee" | "any";
 
 export interface CommandContext {
   event: CommandEvent;
@@ -22,8 +28,15 @@ export interface CommandContext {
   /** Process settings that bound what configuration may say. */
   settings: TrustedConfigOptions;
   now: Date;
+  /** The case when the command is written in a case issue; committee commands always have one. */
+  caseFile: CaseRecord | null;
   /** Runs recorded actions at once in this process (protection first); their queued jobs are the fallback. */
   runNow(actionIds: string[]): Promise<void>;
+}
+
+/** What a committee command is given: the case it is written in, always. */
+export interface CaseCommandContext extends CommandContext {
+  caseFile: CaseRecord;
 }
 
 export interface CommandSpec {
@@ -35,4 +48,16 @@ export interface CommandSpec {
   details: string;
   role: CommandRole;
   run(ctx: CommandContext): Promise<void>;
+}
+
+/** A committee command: the registry runs it only in a case issue, for the committee. */
+export function caseCommand(spec: Omit<CommandSpec, "role" | "run"> & { run(ctx: CaseCommandContext): Promise<void> }): CommandSpec {
+  return {
+    ...spec,
+    role: "committee",
+    run: (ctx) => {
+      if (!ctx.caseFile) throw new Error(`committee command ${spec.name} run outside a case`);
+      return spec.run({ ...ctx, caseFile: ctx.caseFile });
+    },
+  };
 }

@@ -28,7 +28,10 @@ import type { Database } from "../store/database.js";
 import { recordNoticeOnce } from "../store/notices.js";
 import { recordReply } from "../store/replies.js";
 import { runActionsNow } from "../actions/run-action-task.js";
+import { findCaseByIssue, type CaseRecord } from "../store/case-records.js";
 import { isModerator } from "./authorize.js";
+import { assertMayRun } from "./command-access.js";
+import { committeeStanding, type CommitteeStanding } from "./committee.js";
 import type { CommandContext } from "./command-spec.js";
 import { readComment } from "./read-comment.js";
 import { allCommands, findCommand } from "./registry.js";
@@ -60,14 +63,20 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     permission.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
     const configResult = await loadTrustedConfig(github, comment.repo, deps.settings);
     // With a broken file, only repository permissions grant the right to be told about it.
-    const moderators = configResult.ok ? configResult.config.moderators : defaultCocConfig().moderators;
-    if (!(await isModerator(github, comment.repo, comment.sender, moderators, permission))) {
+    const trusted = configResult.ok ? configResult.config : defaultCocConfig();
+    const replyRoute = routeFor(comment, configResult);
+    // Only a thread of the cases repository can be a case issue.
+    const caseFile = replyRoute.kind === "thread" ? await findCaseByIssue(deps.db, comment.repo, comment.issueNumber) : null;
+    const authority: Authority = {
+      moderator: await isModerator(github, comment.repo, comment.sender, trusted.moderators, permission),
+      committee: caseFile ? await committeeStanding(github, comment.repo, trusted.committee, comment.sender) : null,
+    };
+    if (!authority.moderator && !authority.committee) {
       await deps.senders.refused(comment.repo.owner, comment.sender);
       log.info("ignored: the author may not use /coc commands here");
       return;
     }
     const reading = await readComment(comment, log);
-    const replyRoute = routeFor(comment, configResult);
     if (reading.unreadable) return removeUnreadable(comment, replyRoute, deps);
     const { commands, remainingBody: strippedBody } = reading;
     if (commands.length === 0) return;
@@ -79,7 +88,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
       const event: CommandEvent = { ...context, commandIndex, command, remainingBody, replyRoute };
-      await runSafely(event, configResult, github, deps, attempt, log.child({ command: command.name }));
+      await runSafely(event, { configResult, authority, caseFile }, github, deps, attempt, log.child({ command: command.name }));
       // One reply about a broken configuration is enough for a whole comment.
       if (!configResult.ok) break;
     }
@@ -143,9 +152,21 @@ async function noticeDeletedText(comment: CommentEvent, otherText: string, route
   );
 }
 
-async function runSafely(event: CommandEvent, config: TrustedConfigResult, github: GitHubPort, deps: CommentJobDeps, attempt: JobAttempt, log: Logger) {
+/** What the author may do where they wrote: moderate, and run committee commands in this case. */
+interface Authority {
+  moderator: boolean;
+  committee: CommitteeStanding;
+}
+
+interface CommandSetting {
+  configResult: TrustedConfigResult;
+  authority: Authority;
+  caseFile: CaseRecord | null;
+}
+
+async function runSafely(event: CommandEvent, setting: CommandSetting, github: GitHubPort, deps: CommentJobDeps, attempt: JobAttempt, log: Logger) {
   try {
-    await runCommand(event, config, github, deps);
+    await runCommand(event, setting, github, deps);
   } catch (error) {
     if (error instanceof UserError) {
       await recordReply(deps.db, event, userErrorReply(error.message), "command.refused", deps.now());
@@ -157,7 +178,8 @@ async function runSafely(event: CommandEvent, config: TrustedConfigResult, githu
   }
 }
 
-async function runCommand(event: CommandEvent, configResult: TrustedConfigResult, github: GitHubPort, deps: CommentJobDeps): Promise<void> {
+async function runCommand(event: CommandEvent, setting: CommandSetting, github: GitHubPort, deps: CommentJobDeps): Promise<void> {
+  const { configResult, authority, caseFile } = setting;
   const now = deps.now();
   if (!configResult.ok) {
     await recordReply(deps.db, event, configErrorReply(configResult.message), "command.config-invalid", now);
@@ -173,6 +195,7 @@ async function runCommand(event: CommandEvent, configResult: TrustedConfigResult
     await recordReply(deps.db, event, unknownCommandReply(event.command.name, names), "command.unknown", now);
     return;
   }
+  assertMayRun(spec, authority, caseFile !== null);
   const ctx: CommandContext = {
     event,
     config: configResult.config,
@@ -182,6 +205,7 @@ async function runCommand(event: CommandEvent, configResult: TrustedConfigResult
     webHost: deps.webHost,
     settings: deps.settings,
     now,
+    caseFile,
     runNow: (actionIds) => runActionsNow(deps, actionIds),
   };
   await spec.run(ctx);

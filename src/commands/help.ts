@@ -1,5 +1,6 @@
 /**
- * `/coc help`: lists the commands with their usage, in the thread.
+ * `/coc help`: lists the commands that can be used where it is written: in a
+ * case issue, the committee's commands; anywhere else, the moderators'.
  */
 import type { CommandSpec } from "./command-spec.js";
 import { recordReply } from "../store/replies.js";
@@ -10,10 +11,12 @@ export function makeHelpCommand(list: () => CommandSpec[]): CommandSpec {
     usage: "/coc help",
     summary: "List the `/coc` commands.",
     details: "Answers with each command's usage and purpose: in the thread when it is in the cases repository, else on the cases repository's notice board.",
-    role: "moderator",
+    role: "any",
     async run(ctx) {
-      const lines = list().map((c) => `- \`${c.usage}\`: ${c.summary}`);
-      const body = ["the `/coc` commands:", "", ...lines].join("\n");
+      const here = list().filter((c) => c.role === "any" || c.role === (ctx.caseFile ? "committee" : "moderator"));
+      const lines = here.map((c) => `- \`${c.usage}\`: ${c.summary}`);
+      const title = ctx.caseFile ? "the committee's `/coc` commands in a case:" : "the `/coc` commands:";
+      const body = [title, "", ...lines].join("\n");
       await recordReply(ctx.db, ctx.event, body, "command.help", ctx.now);
     },
   };

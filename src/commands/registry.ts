@@ -5,8 +5,22 @@
 import type { CommandSpec } from "./command-spec.js";
 import { flagCommand } from "./flag.js";
 import { makeHelpCommand } from "./help.js";
+import { ackCommand } from "./case/ack.js";
+import { assignCommand, claimCommand } from "./case/claim.js";
+import { noteCommand } from "./case/note.js";
+import { recuseCommand } from "./case/recuse.js";
+import { statusCommand } from "./case/status.js";
 
-const COMMANDS: CommandSpec[] = [flagCommand, makeHelpCommand(() => COMMANDS)];
+const COMMANDS: CommandSpec[] = [
+  flagCommand,
+  makeHelpCommand(() => COMMANDS),
+  ackCommand,
+  claimCommand,
+  assignCommand,
+  recuseCommand,
+  noteCommand,
+  statusCommand,
+];
 
 export function allCommands(): CommandSpec[] {
   return COMMANDS;
@@ -27,5 +41,9 @@ function roleText(c: CommandSpec): string {
   switch (c.role) {
     case "moderator":
       return "moderators: anyone with write, maintain or admin permission on the repository, and the teams and users listed under `moderators` in the owner's `.github/coc.yml` (in the `.github` repository)";
+    case "any":
+      return "anyone who may use `/coc` commands where it is written";
+    case "committee":
+      return "members of the committee team (`committee.team`) and of the escalation team (`committee.escalation_team`), in a case issue of the cases repository";
   }
 }

@@ -27,7 +27,8 @@ export type RecordedWrite =
   | { verb: "remove-command"; location: CommandLocation; remainingBody: string | null }
   | { verb: "label"; repo: string; name: string }
   | { verb: "create-issue"; repo: string; number: number; issue: NewIssue }
-  | { verb: "comment"; repo: string; issueNumber: number; body: string };
+  | { verb: "comment"; repo: string; issueNumber: number; body: string }
+  | { verb: "swap-label"; repo: string; issueNumber: number; label: string };
 
 export interface StoredComment {
   author: string;
@@ -242,6 +243,13 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.writes.push({ verb: "create-issue", repo: key(repo), number, issue });
     this.maybeLoseAnswer("createIssue");
     return number;
+  }
+  async swapIssueLabel(repo: RepoRef, issueNumber: number, label: string, replaced: string[]): Promise<void> {
+    this.called("swapIssueLabel");
+    const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
+    if (!issue) throw Object.assign(new Error("Not Found"), { status: 404 });
+    issue.labels = [...issue.labels.filter((name) => name === label || !replaced.includes(name)), ...(issue.labels.includes(label) ? [] : [label])];
+    this.writes.push({ verb: "swap-label", repo: key(repo), issueNumber, label });
   }
   async hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
     this.called("hasOwnComment");

@@ -281,6 +281,20 @@ export class OctokitGitHub implements GitHubPort {
     return data.find((issue) => writtenByApp(issue, creator) && startsWithMarker(issue.body, marker))?.number ?? null;
   }
 
+  async swapIssueLabel({ owner, repo }: RepoRef, issueNumber: number, label: string, replaced: string[]): Promise<void> {
+    // Adding answers with every label the issue now has, so only those present are removed.
+    const { data } = await this.octokit.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: [label] });
+    const present = new Set(data.map((l) => l.name));
+    for (const name of replaced) {
+      if (name === label || !present.has(name)) continue;
+      try {
+        await this.octokit.rest.issues.removeLabel({ owner, repo, issue_number: issueNumber, name });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+  }
+
   async createIssue({ owner, repo }: RepoRef, issue: NewIssue, options: SendOptions = {}): Promise<number> {
     const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue, request: sendOnce(options) });
     return data.number;

@@ -115,6 +115,11 @@ export interface GitHubPort {
   ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void>;
   ensureLabel(repo: RepoRef, label: LabelSpec): Promise<void>;
   /**
+   * Puts `label` on the issue and takes off those of `replaced` it carries (the other state
+   * labels); labels people added by hand stay. The label must exist (`ensureLabel`).
+   */
+  swapIssueLabel(repo: RepoRef, issueNumber: number, label: string, replaced: string[]): Promise<void>;
+  /**
    * The app's own issue whose body starts with `marker`, or null. Only issues the app itself
    * opened count, and only a marker at the very start of the body, where no quoted text can
    * be: a marker someone wrote into evidence, or an issue someone else opened, is never taken

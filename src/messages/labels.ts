@@ -3,6 +3,7 @@
  * in the cases repository's issue list.
  */
 import type { LabelSpec } from "../github/port.js";
+import type { CaseState } from "../store/case-state-name.js";
 
 export const CASE_LABEL: LabelSpec = {
   name: "coc-case",
@@ -10,9 +11,14 @@ export const CASE_LABEL: LabelSpec = {
   description: "A Code of Conduct case file",
 };
 
+/** One per case state; the app keeps exactly one on each case issue. */
 export const STATE_LABELS = {
   new: { name: "state: new", color: "d93f0b", description: "Awaiting acknowledgement by the committee" },
-} satisfies Record<string, LabelSpec>;
+  acknowledged: { name: "state: acknowledged", color: "fbca04", description: "Acknowledged: the committee is handling it" },
+  decision_proposed: { name: "state: decision proposed", color: "1d76db", description: "A decision is proposed: the committee is voting" },
+  decided: { name: "state: decided", color: "0e8a16", description: "Decided: the decision is being enacted" },
+  closed: { name: "state: closed", color: "cccccc", description: "Closed" },
+} satisfies Record<CaseState, LabelSpec>;
 
 export const PUBLIC_BODY_LABEL: LabelSpec = {
   name: "needs-decision: public body",

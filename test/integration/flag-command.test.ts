@@ -51,7 +51,7 @@ describe(`/coc flag (${testBackend})`, () => {
 
     const cases = await database.db.case.findMany({ include: { reports: { include: { evidence: true } } } });
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ code: "COC-2026-0001", issueNumber: 1, subjectLogin: "troll-tom", state: "open" });
+    expect(cases[0]).toMatchObject({ code: "COC-2026-0001", issueNumber: 1, subjectLogin: "troll-tom", state: "new" });
     expect(cases[0]!.reports[0]).toMatchObject({ reporterLogin: MODERATOR, reason: "personal attack on @someone" });
     expect(cases[0]!.reports[0]!.evidence).toMatchObject({
       body: abusiveComment().body,

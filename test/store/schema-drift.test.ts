@@ -45,7 +45,7 @@ describe(`schema drift (${testBackend})`, () => {
 
   it("reads the schema through Prisma's parser, with Prisma's types and names", () => {
     // Spot checks that the expected side is not vacuous; the full comparison is above.
-    expect(expected.enums).toEqual({ case_state: ["open", "resolved"], action_status: ["pending", "done", "failed"] });
+    expect(expected.enums).toEqual({ case_state: ["new", "acknowledged", "decision_proposed", "decided", "closed"], action_status: ["pending", "done", "failed"] });
     expect(expected.tables.audit_events?.columns.seq).toEqual({ type: "bigint", nullable: false, default: "autoincrement()" });
     expect(expected.tables.actions?.columns).toMatchObject({
       case_id: { type: "uuid", nullable: true, default: null },
@@ -75,7 +75,7 @@ describe(`schema drift (${testBackend})`, () => {
       await client.query(`ALTER TYPE "case_state" ADD VALUE 'archived'`);
       const drifted = await describeDatabase(client);
       expect(differences(expected, drifted).sort()).toEqual([
-        "enums.case_state.2",
+        "enums.case_state.5",
         "tables.actions.columns.attempts.default",
         "tables.actions.indexes.actions_status_kind_idx",
         "tables.cases.columns.subject_login.nullable",

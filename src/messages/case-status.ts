@@ -1,0 +1,40 @@
+/**
+ * The answer to `/coc status` in a case: a short table of where the case
+ * stands, then its history. It is posted in the case issue, which only the
+ * committee reads; logins are quoted so that nobody is notified.
+ */
+import type { CaseRecord } from "../store/case-records.js";
+import { quietLogin } from "./safe-markdown.js";
+
+const STATE_TEXT: Record<CaseRecord["state"], string> = {
+  new: "new: awaiting acknowledgement",
+  acknowledged: "acknowledged",
+  decision_proposed: "a decision is proposed",
+  decided: "decided: the decision is being enacted",
+  closed: "closed",
+};
+
+/** History lines shown; older ones are in the audit log. */
+const MAX_HISTORY = 30;
+
+interface HistoryEvent {
+  at: Date;
+  actor: string;
+  action: string;
+}
+
+export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[]): string {
+  const recused = caseFile.recusals.map((r) => `${quietLogin(r.login)} (${r.reason === "self" ? "recused themselves" : r.reason})`);
+  const rows = [
+    `| State | ${STATE_TEXT[caseFile.state]} |`,
+    `| Acknowledged | ${caseFile.acknowledgedBy && caseFile.acknowledgedAt ? `by ${quietLogin(caseFile.acknowledgedBy)} at ${caseFile.acknowledgedAt.toISOString()}` : "not yet"} |`,
+    `| Handled by | ${caseFile.assignee ? quietLogin(caseFile.assignee) : "nobody yet"} |`,
+    `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"} |`,
+    `| Reports | ${caseFile.reports.length} |`,
+    `| Opened | ${caseFile.createdAt.toISOString()} |`,
+  ];
+  const shown = history.slice(-MAX_HISTORY);
+  const lines = shown.map((event) => `- ${event.at.toISOString()} ${quietLogin(event.actor)}: ${event.action}`);
+  const earlier = history.length > shown.length ? [`- … ${history.length - shown.length} earlier events are in the audit log`] : [];
+  return [`case ${caseFile.code}:`, "", "| | |", "|---|---|", ...rows, "", "History:", "", ...earlier, ...lines].join("\n");
+}
