@@ -5,6 +5,7 @@
  * needs (the confirmation in the case, the state label) in one transaction.
  */
 import type { PlannedAction } from "../actions/planned-action.js";
+import { NEW_CASE, type CaseStatus } from "../cases/case-state.js";
 import type { RepoRef } from "../github/port.js";
 import { recordActions } from "./actions.js";
 import { appendAudit, type AuditEntry } from "./audit-log.js";
@@ -12,6 +13,24 @@ import { casesScope } from "./cases.js";
 import type { Database, Transaction } from "./database.js";
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseByIssue>>>;
+
+/** The database names states as identifiers; the case core names them as the labels read. */
+const CORE_STATE = {
+  new: "new",
+  acknowledged: "acknowledged",
+  decision_proposed: "decision-proposed",
+  decided: "decided",
+  closed: "closed",
+} as const satisfies Record<CaseRecord["state"], CaseStatus["state"]>;
+
+/** The case as the pure state machine (`src/cases/case-state.ts`) sees it. */
+export function statusOf(record: Pick<CaseRecord, "state" | "acknowledgedAt" | "acknowledgedBy">): CaseStatus {
+  return {
+    ...NEW_CASE,
+    state: CORE_STATE[record.state],
+    acknowledged: record.acknowledgedAt && record.acknowledgedBy ? { by: record.acknowledgedBy, at: record.acknowledgedAt } : null,
+  };
+}
 
 /** The case whose issue this is, or null (an ordinary issue in the cases repository, or the notice board). */
 export async function findCaseByIssue(db: Database, casesRepo: RepoRef, issueNumber: number) {

@@ -161,6 +161,24 @@ describe("hasOwnComment", () => {
   });
 });
 
+describe("swapIssueLabel", () => {
+  it("adds the state label and removes the other state labels the issue carries, leaving hand-made labels", async () => {
+    const added = recorder();
+    githubApi()
+      .post("/repos/acme/coc-cases/issues/17/labels")
+      .reply(added.reply(200, [{ name: "coc-case" }, { name: "state: new" }, { name: "harassment" }, { name: "state: acknowledged" }]));
+    githubApi().delete("/repos/acme/coc-cases/issues/17/labels/state%3A%20new").reply(200, []);
+    await github().swapIssueLabel(CASES, 17, "state: acknowledged", ["state: new", "state: acknowledged", "state: closed"]);
+    expect(added.bodies).toEqual([{ labels: ["state: acknowledged"] }]);
+  });
+
+  it("counts a label removed meanwhile as removed", async () => {
+    githubApi().post("/repos/acme/coc-cases/issues/17/labels").reply(200, [{ name: "state: new" }, { name: "state: closed" }]);
+    githubApi().delete("/repos/acme/coc-cases/issues/17/labels/state%3A%20new").reply(404, NOT_FOUND);
+    await github().swapIssueLabel(CASES, 17, "state: closed", ["state: new", "state: closed"]);
+  });
+});
+
 describe("createIssue and createComment", () => {
   it("opens an issue with title, body and labels, and returns its number", async () => {
     const sent = recorder();

@@ -4,8 +4,10 @@
  *   /coc ack
  *
  * Records who acknowledged it and when, and moves the case to
- * "acknowledged" (its label follows); the acknowledgement deadline stops.
+ * "acknowledged" (its label follows).
  */
+import { transition } from "../../cases/case-state.js";
+import { statusOf } from "../../store/case-records.js";
 import { UserError } from "../user-error.js";
 import { caseCommand } from "../command-spec.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
@@ -14,18 +16,19 @@ export const ackCommand = caseCommand({
   name: "ack",
   usage: "/coc ack",
   summary: "Acknowledge the case: the committee is handling it.",
-  details: "Records who acknowledged the case and when, and moves it from new to acknowledged. The acknowledgement deadline stops.",
+  details: "Records who acknowledged the case and when, and moves it from new to acknowledged.",
   async run(ctx) {
     const { caseFile, event } = ctx;
-    if (caseFile.state !== "new") throw new UserError(alreadyAcknowledged(caseFile.acknowledgedBy, caseFile.acknowledgedAt));
+    const moved = transition(statusOf(caseFile), { type: "acknowledge", by: event.sender, at: ctx.now });
+    if (!moved.ok) throw new UserError(moved.reason);
     await recordCommandResult(ctx, {
       apply: async (tx) => {
-        const moved = await tx.case.updateMany({
+        const updated = await tx.case.updateMany({
           where: { id: caseFile.id, state: "new" },
           data: { state: "acknowledged", acknowledgedAt: ctx.now, acknowledgedBy: event.sender },
         });
         // Another member's acknowledgement landed first.
-        if (moved.count === 0) throw new UserError("this case was acknowledged a moment ago.");
+        if (updated.count === 0) throw new UserError("this case was acknowledged a moment ago.");
       },
       audit: [{ actor: event.sender, action: "case.acknowledged", detail: {} }],
       reply: "the case is acknowledged.",
@@ -34,7 +37,3 @@ export const ackCommand = caseCommand({
   },
 });
 
-function alreadyAcknowledged(by: string | null, at: Date | null): string {
-  if (!by || !at) return "this case is past acknowledgement.";
-  return `this case was already acknowledged by \`${by}\` at ${at.toISOString()}.`;
-}
