@@ -9,15 +9,24 @@
  * config-schema`, and a test fails when it drifts.
  */
 import { z } from "zod";
-import { cocConfigSchema } from "./schema.js";
+import { cocFileSchema } from "./schema.js";
+import { committeeSchema } from "./workflow-schema.js";
 
 /** The JSON Schema for `.github/coc.yml`, describing what a person may write. */
 export function cocConfigJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(cocConfigSchema, {
+  const generated = z.toJSONSchema(cocFileSchema, {
     // The input side: fields with defaults are optional, as in the file.
     io: "input",
     // Draft 7 is the version YAML and JSON editors support most widely.
     target: "draft-7",
+    override: ({ zodSchema, jsonSchema }) => {
+      // The one rule between two fields, which zod checks in a refinement
+      // that JSON Schema cannot see: written out so editors agree.
+      if (zodSchema === committeeSchema) {
+        jsonSchema.if = { properties: { member_involved: { const: "escalate" } }, required: ["member_involved"] };
+        jsonSchema.then = { properties: { escalation_team: true }, required: ["escalation_team"] };
+      }
+    },
   });
   const { $schema, ...rest } = generated;
   return {
@@ -27,7 +36,7 @@ export function cocConfigJsonSchema(): Record<string, unknown> {
     $id: "coc.schema.json",
     title: "Code of Conduct app configuration (.github/coc.yml)",
     description:
-      "Settings for the Code of Conduct app: where private cases are kept, which team handles them, who may /coc flag, and what flagging does.",
+      "Settings for the Code of Conduct app: where private cases are kept, which team handles them and how, who may /coc flag, what flagging does, and the deadlines and notices of a case, optionally from a known policy's preset.",
     ...rest,
   };
 }

@@ -90,7 +90,7 @@ export function formatConfigError(error: z.ZodError, file: string = CONFIG_FILE_
   }
   // YAML turns `key:` with nothing after it into null; say so plainly rather
   // than "must be a mapping (got null)", which reads like a riddle.
-  if (issue.code === "invalid_type" && "input" in issue && issue.input === null) {
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && "input" in issue && issue.input === null) {
     return `${FILE} is invalid: ${where} has no value; remove the line to use the default, or give it a value`;
   }
   const got =
@@ -175,7 +175,10 @@ function knownKeysAt(path: readonly PropertyKey[], root: z.core.$ZodType): strin
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodPipe) current = current.in;
+    // A pipe that starts with a transform (the preset filled in beneath the
+    // file) checks its settings in its second half; any other pipe checks
+    // them in its first and only reshapes the result.
+    if (current instanceof z.ZodPipe) current = current.in instanceof z.ZodTransform ? current.out : current.in;
     else if (
       current instanceof z.ZodDefault ||
       current instanceof z.ZodPrefault ||

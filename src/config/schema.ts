@@ -1,8 +1,10 @@
 /**
  * The shape of `.github/coc.yml`: which private repository holds the cases,
- * which team handles them, who may `/coc flag`, and what flagging does.
+ * which team handles them and how, who may `/coc flag`, what flagging does,
+ * and the deadlines a case must meet, optionally from a known policy.
  *
  * ```yaml
+ * preset: itk
  * cases:
  *   repo: my-org/coc-cases
  * committee:
@@ -11,6 +13,8 @@
  *   users: [octocat]
  * flag:
  *   hide: true
+ * deadlines:
+ *   acknowledge: 24h
  * ```
  *
  * This zod schema is the single source for validation, defaults, the
@@ -20,54 +24,17 @@
  * Each `error` is the end of a sentence that starts with the field's path
  * ("`flag.hide` must be true or false"), see `load.ts`.
  *
- * To add a section (deadlines, sanctions, …): write one `z.strictObject` for
- * it next to the others, then add it to `cocConfigSchema`. A section that
- * turns a feature on should be `.optional()` (absent means off); a section the
- * app always needs gets `.prefault({})` so its field defaults apply.
+ * To add a section (sanctions, appeals, …): write one `z.strictObject` for
+ * it next to the others (or in its own module, like `workflow-schema.ts`),
+ * then add it to `cocFileSchema`. A section that turns a feature on should be
+ * `.optional()` (absent means off); a section the app always needs gets
+ * `.prefault({})` so its field defaults apply. A key a preset may set is also
+ * added to `presetSchema` in `presets.ts`.
  */
 import { z } from "zod";
-
-// GitHub usernames are letters, digits and hyphens, up to 39 characters,
-// starting with a letter or digit. Older accounts may have doubled or trailing
-// hyphens and Enterprise Managed Users carry an `_shortcode` suffix, so the
-// rest of the name is allowed those too: rejecting a real account would leave
-// a community unable to configure the app at all.
-const LOGIN = "[A-Za-z0-9][A-Za-z0-9_-]{0,38}";
-
-// Repository names are letters, digits, `.`, `_` and `-`, up to 100
-// characters; `.` and `..` are reserved.
-const REPO_NAME = "(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}";
-
-// Team slugs are the lower-case, hyphenated form of the team name seen in the
-// team's URL. Upper case is accepted and lowered because people often copy the
-// team's display name when it is already a single word.
-const TEAM_SLUG = "[A-Za-z0-9_-]{1,100}";
-
-/** A repository in the same account (`coc-cases`) or elsewhere (`my-org/coc-cases`). */
-const repoRef = z
-  .string({ error: "must be a repository name or owner/name" })
-  .regex(new RegExp(`^(?:${LOGIN}/)?${REPO_NAME}$`), {
-    error: "must be a repository name or owner/name",
-  });
-
-/** A team slug in the organization that owns the repository. */
-const teamSlug = z
-  .string({ error: "must be a team slug" })
-  .regex(new RegExp(`^${TEAM_SLUG}$`), {
-    error:
-      "must be a team slug as in the team's URL, without the organization (e.g. coc-committee)",
-  })
-  // `overwrite` keeps the schema a plain string (unlike `transform`), so its
-  // default still shows in the JSON Schema.
-  .toLowerCase();
-
-/** A GitHub username; a leading `@` is dropped since people write mentions. */
-const login = z
-  .string({ error: "must be a GitHub username" })
-  .regex(new RegExp(`^@?${LOGIN}$`), {
-    error: "must be a GitHub username (letters, digits and hyphens)",
-  })
-  .overwrite((name) => name.replace(/^@/, ""));
+import { login, repoRef, teamSlug } from "./fields.js";
+import { PRESET_NAMES, withPreset } from "./presets.js";
+import { committeeSchema, deadlinesSchema, decisionsSchema } from "./workflow-schema.js";
 
 const casesSchema = z
   .strictObject(
@@ -87,23 +54,6 @@ const casesSchema = z
     { error: "must be a mapping with a repo key" },
   )
   .describe("Where private cases are kept.");
-
-const committeeSchema = z
-  .strictObject(
-    {
-      /**
-       * Slug of the team whose members handle cases: acknowledge, decide and
-       * resolve them with `/coc` commands in the cases repository.
-       */
-      team: teamSlug
-        .default("coc-committee")
-        .describe(
-          "Slug of the team whose members handle cases with /coc commands in the cases repository.",
-        ),
-    },
-    { error: "must be a mapping with a team key" },
-  )
-  .describe("The committee that handles cases.");
 
 const moderatorsSchema = z
   .strictObject(
@@ -149,8 +99,12 @@ const enabledSchema = z
   .boolean({ error: "must be true or false" })
   .describe("Set to false to turn the app off; in a repository's own file, off for that repository only.");
 
-/** Everything `.github/coc.yml` may contain. */
-export const cocConfigSchema = z
+/**
+ * Everything `.github/coc.yml` may contain, as written. Editors get their
+ * JSON Schema from this; the app reads files with `cocConfigSchema`, which
+ * first fills in the chosen preset.
+ */
+export const cocFileSchema = z
   .strictObject(
     {
       /**
@@ -163,16 +117,37 @@ export const cocConfigSchema = z
         .describe(
           "Another file to build on: repo, owner/repo or owner/repo:path/file.yml. Settings in this file win.",
         ),
+      /**
+       * A known policy whose deadlines, decision rule and notices apply
+       * wherever this file does not set them itself (see presets.ts).
+       */
+      preset: z
+        .enum(PRESET_NAMES, {
+          error: `must be one of the presets ${PRESET_NAMES.map((name) => `\`${name}\``).join(", ")}`,
+        })
+        .optional()
+        .describe(
+          "A known Code of Conduct whose deadlines, decision rule and notices apply wherever this file does not set them itself. See docs/policies.md.",
+        ),
       enabled: enabledSchema.default(true),
       cases: casesSchema.prefault({}),
       committee: committeeSchema.prefault({}),
       moderators: moderatorsSchema.prefault({}),
       flag: flagSchema.prefault({}),
+      deadlines: deadlinesSchema.prefault({}),
+      decisions: decisionsSchema.prefault({}),
     },
     { error: "must be a mapping of settings" },
   )
   // Probot follows `_extends` itself; the rest of the app never needs it.
   .transform(({ _extends, ...config }) => config);
+
+/**
+ * How the app reads a file: the preset it names (if any) beneath it, then
+ * validation and defaults. Probot has already merged in any `_extends` file,
+ * so a preset named in a base file applies too.
+ */
+export const cocConfigSchema = z.preprocess(withPreset, cocFileSchema);
 
 /**
  * What a moderated repository's own `.github/coc.yml` may set: only what
@@ -205,13 +180,22 @@ export const REPO_LOCAL_KEYS: ReadonlySet<string> = new Set(Object.keys(repoOver
  * Top-level keys only the owner's `.github` repository may set. `_extends` is
  * one: a repository's file must not pull settings from elsewhere.
  */
-export const PROTECTED_KEYS: readonly string[] = Object.keys(cocConfigSchema.in.shape).filter((key) => !REPO_LOCAL_KEYS.has(key));
+export const PROTECTED_KEYS: readonly string[] = Object.keys(cocFileSchema.in.shape).filter((key) => !REPO_LOCAL_KEYS.has(key));
 
 /** The validated configuration with every default filled in. */
 export type CocConfig = z.output<typeof cocConfigSchema>;
 
+/** Who handles cases and how they decide: `config.committee.quorum`, `config.committee.escalation_team`, … */
+export type CommitteeConfig = CocConfig["committee"];
+
+/** Each deadline in milliseconds: `config.deadlines.acknowledge === 86_400_000` for `24h`. */
+export type DeadlinesConfig = CocConfig["deadlines"];
+
+/** What the reporter and the public hear of a decision; `reporter_feedback` in milliseconds. */
+export type DecisionsConfig = CocConfig["decisions"];
+
 /** The configuration as written in the file, before defaults. */
-export type CocConfigInput = z.input<typeof cocConfigSchema>;
+export type CocConfigInput = z.input<typeof cocFileSchema>;
 
 /** The configuration used when no `.github/coc.yml` exists anywhere. */
 export function defaultCocConfig(): CocConfig {

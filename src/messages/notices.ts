@@ -64,7 +64,7 @@ export function ignoredSettingsNotice(repo: RepoRef, keys: string[]): string {
   const list = keys.map((k) => `\`${k}\``).join(", ");
   return (
     `${quietLogin(`${repo.owner}/${repo.repo}`)}'s own \`.github/coc.yml\` sets ${list}, which only the owner's \`.github\` repository may set: ` +
-    "anyone who can push to one repository could otherwise redirect its case files or make themselves a moderator. " +
+    "anyone who can push to one repository could otherwise redirect its case files, make themselves a moderator or change how its cases are decided. " +
     "These settings are ignored there; the rest of that file applies. Move them to the owner's `.github/coc.yml`, or delete them."
   );
 }

@@ -46,7 +46,7 @@ describe(`trusted configuration (${testBackend})`, () => {
     expect(github.writes.some((w) => w.verb === "hide")).toBe(false);
     expect(noticesOn(github)).toEqual([
       "`acme/widgets`'s own `.github/coc.yml` sets `_extends`, `cases`, `moderators`, which only the owner's `.github` repository may set: " +
-        "anyone who can push to one repository could otherwise redirect its case files or make themselves a moderator. " +
+        "anyone who can push to one repository could otherwise redirect its case files, make themselves a moderator or change how its cases are decided. " +
         "These settings are ignored there; the rest of that file applies. Move them to the owner's `.github/coc.yml`, or delete them.",
     ]);
     const audit = await database.db.auditEvent.findMany({ where: { action: "config.protected-keys-ignored" } });
@@ -59,6 +59,21 @@ describe(`trusted configuration (${testBackend})`, () => {
     expect(await database.db.report.count()).toBe(2);
     expect((await database.db.report.findMany()).map((r) => r.reporterLogin)).toEqual([MODERATOR, MODERATOR]);
     expect(noticesOn(github)).toHaveLength(1);
+  });
+
+  it("ignores the preset, deadlines, decisions and committee rules in a repository's own file", async () => {
+    github.configs.set("acme/widgets", {
+      preset: "contributor-covenant-2.1",
+      committee: { quorum: "single" },
+      deadlines: { acknowledge: "52w" },
+      decisions: { public_notice: "minimal" },
+    });
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await harness.drain();
+    expect(caseIssues(github)).toHaveLength(1);
+    expect(noticesOn(github)).toEqual([expect.stringContaining("sets `committee`, `deadlines`, `decisions`, `preset`, which only the owner's")]);
+    const audit = await database.db.auditEvent.findMany({ where: { action: "config.protected-keys-ignored" } });
+    expect(audit.map((a) => a.detail)).toEqual([{ repo: "acme/widgets", keys: ["committee", "deadlines", "decisions", "preset"] }]);
   });
 
   it("takes cases, committee and moderators from the owner's .github repository", async () => {

@@ -11,12 +11,19 @@ import {
   type CocConfig,
 } from "../../src/config/schema.js";
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const COMMITTEE = { team: "coc-committee", quorum: "unanimous", member_involved: "recuse" } as const;
+
 const DEFAULTS: CocConfig = {
   enabled: true,
   cases: { repo: "coc-cases" },
-  committee: { team: "coc-committee" },
+  committee: COMMITTEE,
   moderators: { teams: [], users: [] },
   flag: { hide: true },
+  deadlines: { acknowledge: 24 * HOUR, resolve: 7 * DAY, deadlock: 7 * DAY, emergency_signoff: 72 * HOUR },
+  decisions: { reporter_feedback: 0, public_notice: "none" },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -27,18 +34,24 @@ describe("valid configuration", () => {
     [
       "every key set",
       {
+        preset: "ome",
         enabled: false,
         cases: { repo: "my-org/private-cases" },
-        committee: { team: "conduct" },
+        committee: { team: "conduct", quorum: "two-thirds", escalation_team: "Officers", member_involved: "escalate" },
         moderators: { teams: ["triage", "docs_team"], users: ["octocat", "hubot"] },
         flag: { hide: false },
+        deadlines: { acknowledge: "90m", resolve: "2w", deadlock: "10d", emergency_signoff: "36h" },
+        decisions: { reporter_feedback: "30s", public_notice: "minimal" },
       },
       {
+        preset: "ome",
         enabled: false,
         cases: { repo: "my-org/private-cases" },
-        committee: { team: "conduct" },
+        committee: { team: "conduct", quorum: "two-thirds", escalation_team: "officers", member_involved: "escalate" },
         moderators: { teams: ["triage", "docs_team"], users: ["octocat", "hubot"] },
         flag: { hide: false },
+        deadlines: { acknowledge: 90 * 60_000, resolve: 14 * DAY, deadlock: 10 * DAY, emergency_signoff: 36 * HOUR },
+        decisions: { reporter_feedback: 30_000, public_notice: "minimal" },
       },
     ],
     [
@@ -54,7 +67,7 @@ describe("valid configuration", () => {
     [
       "a team slug written in capitals is lowered",
       { committee: { team: "CoC-Committee" } },
-      { ...DEFAULTS, committee: { team: "coc-committee" } },
+      { ...DEFAULTS, committee: COMMITTEE },
     ],
     [
       "an Enterprise Managed User login is accepted",
@@ -138,7 +151,7 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `enabled`, `cases`, `committee`, `moderators`, `flag`)",
+      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
     ["a section given a value", { flag: true }, "`flag` must be a mapping with a hide key (got true)"],
@@ -147,6 +160,49 @@ describe("invalid configuration: one message naming the path", () => {
       { moderators: null },
       "`moderators` has no value; remove the line to use the default, or give it a value",
     ],
+    [
+      "a quorum that is not one of the rules",
+      { committee: { quorum: "most" } },
+      '`committee.quorum` must be one of `unanimous`, `majority`, `two-thirds`, `single` (got "most")',
+    ],
+    [
+      "escalating cases about members with nobody to escalate to",
+      { committee: { member_involved: "escalate" } },
+      '`committee.member_involved` can be escalate only when `committee.escalation_team` names a team (got "escalate")',
+    ],
+    [
+      "an escalation team with its organization",
+      { committee: { escalation_team: "acme/officers" } },
+      "`committee.escalation_team` must be a team slug as in the team's URL, without the organization (e.g. coc-committee) (got \"acme/officers\")",
+    ],
+    [
+      "a deadline in words",
+      { deadlines: { resolve: "one week" } },
+      '`deadlines.resolve` must be a duration such as 90m, 24h, 7d or 2w (units s, m, h, d, w; m is minutes) (got "one week")',
+    ],
+    ["a deadline of zero", { deadlines: { deadlock: "0d" } }, '`deadlines.deadlock` must be longer than 0s (got "0d")'],
+    [
+      "a deadline in months",
+      { deadlines: { emergency_signoff: "1M" } },
+      '`deadlines.emergency_signoff` must be a duration such as 90m, 24h, 7d or 2w (units s, m, h, d, w; m is minutes) (got "1M")',
+    ],
+    [
+      "a misspelt deadline",
+      { deadlines: { acknowlege: "1h" } },
+      "`deadlines.acknowlege` is not a known setting (`deadlines` accepts `acknowledge`, `resolve`, `deadlock`, `emergency_signoff`)",
+    ],
+    [
+      "a feedback window as a bare number",
+      { decisions: { reporter_feedback: 3 } },
+      "`decisions.reporter_feedback` must be a duration such as 90m, 24h, 7d or 2w (units s, m, h, d, w; m is minutes) (got 3)",
+    ],
+    [
+      "a public notice that is not one of the kinds",
+      { decisions: { public_notice: "full" } },
+      '`decisions.public_notice` must be one of `none`, `minimal` (got "full")',
+    ],
+    ["deadlines given a value", { deadlines: "7d" }, '`deadlines` must be a mapping of deadlines (got "7d")'],
+    ["a preset left empty in YAML", { preset: null }, "`preset` has no value; remove the line to use the default, or give it a value"],
     ["the file is a list", ["cases"], "the file must be a mapping of settings (got a list)"],
     ["the file is a number", 7, "the file must be a mapping of settings (got 7)"],
   ])("%s", async (_name, raw, expected) => {
@@ -232,7 +288,25 @@ describe("reading through Probot's context.config", () => {
     // Probot's deep merge concatenates lists, base first.
     expect(await read()).toEqual({
       ok: true,
-      config: { ...DEFAULTS, committee: { team: "conduct" }, moderators: { teams: [], users: ["octocat", "hubot"] } },
+      config: { ...DEFAULTS, committee: { ...COMMITTEE, team: "conduct" }, moderators: { teams: [], users: ["octocat", "hubot"] } },
+      source: "file",
+    });
+  });
+
+  test("a preset named in the file _extends reads applies beneath both files", async () => {
+    nock(API)
+      .get(FILE_PATH)
+      .reply(200, "_extends: .github\ndecisions:\n  reporter_feedback: 1d\n")
+      .get(ORG_PATH)
+      .reply(200, "preset: itk\ncommittee:\n  quorum: majority\n");
+    expect(await read()).toEqual({
+      ok: true,
+      config: {
+        ...DEFAULTS,
+        preset: "itk",
+        committee: { ...COMMITTEE, quorum: "majority" },
+        decisions: { reporter_feedback: DAY, public_notice: "none" },
+      },
       source: "file",
     });
   });

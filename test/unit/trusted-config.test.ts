@@ -1,11 +1,12 @@
 /**
  * How the settings for one repository are put together: the owner's file holds
- * them all, the repository's own file may only narrow, and every message names
- * the file it is about.
+ * them all (its preset included), the repository's own file may only narrow,
+ * and every message names the file it is about.
  */
 import { describe, expect, it } from "vitest";
 import { loadTrustedConfig } from "../../src/config/trusted-config.js";
 import { ConfigReadError } from "../../src/config/config-text.js";
+import { defaultCocConfig, PROTECTED_KEYS } from "../../src/config/schema.js";
 
 const REPO = { owner: "acme", repo: "widgets" };
 const strict = { allowCrossAccountCases: false };
@@ -38,8 +39,40 @@ describe("loadTrustedConfig", () => {
     expect(result).toEqual({
       ok: true,
       ignoredKeys: ["committee", "moderators"],
-      config: { enabled: false, cases: { repo: "coc-cases" }, committee: { team: "coc-committee" }, moderators: { teams: [], users: ["octocat"] }, flag: { hide: false } },
+      config: { ...defaultCocConfig(), enabled: false, moderators: { teams: [], users: ["octocat"] }, flag: { hide: false } },
     });
+  });
+
+  it("ignores the preset, deadlines, decisions and every committee setting in a repository's own file", async () => {
+    const owner = { preset: "itk", committee: { escalation_team: "isc-officers" } };
+    const result = await loadTrustedConfig(
+      files(owner, {
+        preset: "contributor-covenant-2.1",
+        committee: { quorum: "single", escalation_team: "my-friends", member_involved: "escalate" },
+        deadlines: { acknowledge: "52w", resolve: "52w" },
+        decisions: { reporter_feedback: "0s", public_notice: "minimal" },
+        flag: { hide: false },
+      }),
+      REPO,
+      strict,
+    );
+    const owners = await loadTrustedConfig(files(owner, null), REPO, strict);
+    expect(owners).toMatchObject({ ok: true, config: { preset: "itk", committee: { quorum: "unanimous", escalation_team: "isc-officers", member_involved: "recuse" } } });
+    if (!owners.ok) return;
+    expect(result).toEqual({
+      ok: true,
+      ignoredKeys: ["committee", "deadlines", "decisions", "preset"],
+      config: { ...owners.config, flag: { hide: false } },
+    });
+  });
+
+  it("protects every key but enabled and flag, including those added for the committee workflow", () => {
+    expect([...PROTECTED_KEYS].sort()).toEqual(["_extends", "cases", "committee", "deadlines", "decisions", "moderators", "preset"]);
+  });
+
+  it("does not apply a preset named only in the repository's own file", async () => {
+    const result = await loadTrustedConfig(files(null, { preset: "itk" }), REPO, strict);
+    expect(result).toEqual({ ok: true, ignoredKeys: ["preset"], config: defaultCocConfig() });
   });
 
   it("ignores a protected key whatever its value, even one that would be invalid", async () => {
