@@ -16,7 +16,7 @@ export async function committeeStanding(
   login: string,
 ): Promise<CommitteeStanding> {
   if (await github.isTeamMember(casesRepo.owner, committee.team, login)) return "member";
-  const escalation = (committee as { escalation_team?: string }).escalation_team;
+  const escalation = committee.escalation_team;
   if (escalation && (await github.isTeamMember(casesRepo.owner, escalation, login))) return "escalation";
   return null;
 }
