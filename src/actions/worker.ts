@@ -12,6 +12,7 @@ import type { Logger } from "probot";
 import { makeHandleCommentTask, type CommentJobDeps } from "../commands/handle-comment-task.js";
 import { stopGracefully, type StopOutcome } from "./graceful-stop.js";
 import { releaseLocksOfDeadWorkers, startHeartbeat, type QueueOwnership } from "./lock-recovery.js";
+import { makeDeadlineTask } from "./run-deadline-task.js";
 import { makeRunActionTask } from "./run-action-task.js";
 
 export type WorkerDeps = CommentJobDeps;
@@ -26,10 +27,12 @@ export const JOB_TIMEOUT_MS = 120_000;
 export function buildTaskList(deps: WorkerDeps, timeoutMs = JOB_TIMEOUT_MS): TaskList {
   const handleComment = makeHandleCommentTask(deps);
   const runAction = makeRunActionTask(deps);
+  const fireDeadline = makeDeadlineTask(deps);
   const attemptOf = (job: { attempts: number; max_attempts: number }) => ({ attempts: job.attempts, maxAttempts: job.max_attempts });
   return {
     "handle-comment": (payload, helpers) => withTimeout(() => handleComment(payload, attemptOf(helpers.job)), timeoutMs),
     "run-action": (payload, helpers) => withTimeout((signal) => runAction(payload, attemptOf(helpers.job), signal), timeoutMs),
+    deadline: (payload) => withTimeout(() => fireDeadline(payload), timeoutMs),
   };
 }
 

@@ -72,6 +72,7 @@ async function runFlag(ctx: CommandContext): Promise<void> {
       casesRepoWaiting: !casesAccess.private,
       // Known now, before this comment's notices are recorded: they name the moderator and must wait with the case.
       subjectCanRead: casesAccess.subjectCanRead,
+      deadlines: scope.config.deadlines,
       alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
       runInline: RUN_AT_ONCE,
     },

@@ -6,7 +6,9 @@
 import type { PlannedAction } from "../actions/planned-action.js";
 import type { ContentSnapshot, EditHistory, RepoRef } from "../github/port.js";
 import { recordActions, recordActionsOnce } from "./actions.js";
+import type { DeadlineDurations } from "../deadlines/deadline-rules.js";
 import { appendAudit } from "./audit-log.js";
+import { deadlineCaseOf, replanDeadlines } from "./deadline-jobs.js";
 import type { Database, Transaction } from "./database.js";
 
 export interface FlagToRecord {
@@ -22,6 +24,8 @@ export interface FlagToRecord {
   casesRepoWaiting?: boolean;
   /** The subject can read the cases repository: the case is held (see `holdCase`). */
   subjectCanRead?: boolean;
+  /** The policy's deadlines: a new case's timers (acknowledgement) start with it. */
+  deadlines?: DeadlineDurations;
   /** The actions to run, which depend on whether the report opened a case or joined one. */
   plan(outcome: RecordedFlag): PlannedAction[];
   /** Kinds of action the caller runs at once after recording: their queued jobs wait a little, as a fallback. */
@@ -66,6 +70,9 @@ export async function recordFlag(
       },
     });
     const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open };
+    if (!open && flag.deadlines) {
+      await replanDeadlines(tx, null, deadlineCaseOf({ id: caseRow.id, createdAt: now, acknowledgedAt: null }, { state: "new" }), flag.deadlines, now);
+    }
     const planned = flag.plan(outcome);
     const fallbackAt = new Date(Date.now() + INLINE_FALLBACK_MS);
     const isDone = (action: PlannedAction) => flag.alreadyDone?.includes(action.kind) ?? false;

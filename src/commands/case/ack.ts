@@ -4,10 +4,12 @@
  *   /coc ack
  *
  * Records who acknowledged it and when, and moves the case to
- * "acknowledged" (its label follows).
+ * "acknowledged" (its label follows); the acknowledgement reminders are
+ * cancelled and the resolution target starts.
  */
 import { transition } from "../../cases/case-state.js";
 import { statusOf } from "../../store/case-records.js";
+import { deadlineCaseOf, replanDeadlines } from "../../store/deadline-jobs.js";
 import { UserError } from "../user-error.js";
 import { caseCommand } from "../command-spec.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
@@ -16,7 +18,9 @@ export const ackCommand = caseCommand({
   name: "ack",
   usage: "/coc ack",
   summary: "Acknowledge the case: the committee is handling it.",
-  details: "Records who acknowledged the case and when, and moves it from new to acknowledged.",
+  details:
+    "Records who acknowledged the case and when, and moves it from new to acknowledged. " +
+    "The acknowledgement reminders are cancelled and the resolution target (`deadlines.resolve`) starts.",
   async run(ctx) {
     const { caseFile, event } = ctx;
     const moved = transition(statusOf(caseFile), { type: "acknowledge", by: event.sender, at: ctx.now });
@@ -29,6 +33,9 @@ export const ackCommand = caseCommand({
         });
         // Another member's acknowledgement landed first.
         if (updated.count === 0) throw new UserError("this case was acknowledged a moment ago.");
+        // The acknowledgement reminders go; the resolution target starts.
+        const before = deadlineCaseOf(caseFile, statusOf(caseFile));
+        await replanDeadlines(tx, before, deadlineCaseOf({ ...caseFile, acknowledgedAt: ctx.now }, moved.state), ctx.config.deadlines, ctx.now);
       },
       audit: [{ actor: event.sender, action: "case.acknowledged", detail: {} }],
       reply: "the case is acknowledged.",

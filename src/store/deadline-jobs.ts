@@ -1,0 +1,55 @@
+/**
+ * Deadlines are delayed jobs on the job queue (graphile-worker `run_at` and
+ * job keys), changed in the same transaction as the case: they survive
+ * restarts, a key is never run twice across replicas, and a timer the case no
+ * longer has is removed when the case moves on.
+ */
+import type { CaseStatus } from "../cases/case-state.js";
+import { planDeadlineChanges, type Deadline, type DeadlineCase, type DeadlineChanges, type DeadlineDurations, type DeadlineKind } from "../deadlines/deadline-rules.js";
+import { addJobCall } from "./add-job-sql.js";
+import type { Transaction } from "./database.js";
+
+/**
+ * The deadlines the app acts on so far. Status notices to reporters, deadlock escalation,
+ * emergency sign-off and timed locks arrive with the commands that create them.
+ */
+export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set(["acknowledge", "acknowledge-overdue", "resolve"]);
+
+/** Brings the case's timers in step with its change (`before` null for a new case). */
+export async function replanDeadlines(tx: Transaction, before: DeadlineCase | null, after: DeadlineCase, durations: DeadlineDurations, now: Date): Promise<void> {
+  await applyDeadlineChanges(tx, planDeadlineChanges(before, after, durations, now));
+}
+
+export async function applyDeadlineChanges(tx: Transaction, changes: DeadlineChanges): Promise<void> {
+  for (const key of changes.cancel) await tx.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;
+  for (const deadline of changes.schedule.filter((d) => ACTIVE_DEADLINE_KINDS.has(d.kind))) await scheduleDeadline(tx, deadline);
+}
+
+export async function scheduleDeadline(tx: Transaction, deadline: Deadline): Promise<void> {
+  const payload = { key: deadline.key, kind: deadline.kind, itemId: deadline.itemId, dueAt: deadline.dueAt.toISOString() };
+  const caseId = deadline.key.split(":")[1];
+  await tx.$executeRaw`SELECT ${addJobCall({
+    task: "deadline",
+    payload: { ...payload, caseId },
+    jobKey: deadline.key,
+    runAt: deadline.dueAt,
+    maxAttempts: 25,
+  })}`;
+}
+
+/** A case row as the deadline rules see it. */
+export function deadlineCaseOf(
+  record: { id: string; createdAt: Date; acknowledgedAt: Date | null },
+  status: Pick<CaseStatus, "state">,
+): DeadlineCase {
+  return {
+    caseId: record.id,
+    state: status.state,
+    reportedAt: record.createdAt,
+    acknowledgedAt: record.acknowledgedAt,
+    reopenedAt: null,
+    proposedAt: null,
+    emergencyActions: [],
+    timedLocks: [],
+  };
+}

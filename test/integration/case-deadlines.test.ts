@@ -1,0 +1,83 @@
+/**
+ * The policy's deadlines are timers on the job queue: a new case is due for
+ * acknowledgement (and overdue half a window later), an acknowledgement
+ * cancels those and starts the resolution target. A timer survives a restart,
+ * and two workers never fire one twice.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import { issueCommentCreated } from "../factories/webhooks.js";
+import { CASES, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
+import { startHarness, type Harness } from "../support/probot-harness.js";
+import { testBackend, useTestDatabase } from "../support/test-database.js";
+
+const HOUR = 3_600_000;
+const LINK = "https://github.com/acme/widgets/issues/7#issuecomment-555";
+const MEMBER = "mod-omar";
+
+describe(`case deadlines (${testBackend})`, () => {
+  const database = useTestDatabase();
+  let github: InMemoryGitHub;
+  let clock: Date;
+  const now = () => clock;
+  let harness: Harness;
+
+  beforeEach(async () => {
+    github = fakeWorld();
+    github.addTeamMember("acme", "coc-committee", MEMBER);
+    // Real time, so the queue (which compares with the database's clock) holds the timers until a test moves them.
+    clock = new Date(Math.floor(Date.now() / 1000) * 1000);
+    harness = await startHarness({ database, gateway: github, now });
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await harness.drain();
+  });
+
+  const timers = async () =>
+    (await database.db.$queryRawUnsafe<Array<{ key: string; run_at: Date }>>(
+      `SELECT key, run_at FROM graphile_worker._private_jobs WHERE key LIKE 'deadline:%' ORDER BY run_at`,
+    )).map((job) => ({ kind: job.key.split(":")[2], dueIn: (job.run_at.getTime() - clock.getTime()) / HOUR }));
+  /** Moves the app's clock, and lets the queue run the timers due by then. */
+  const advance = async (hours: number, drainers: Harness[] = [harness]) => {
+    clock = new Date(clock.getTime() + hours * HOUR);
+    await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE 'deadline:%' AND run_at <= $1`, clock);
+    await Promise.all(drainers.map((h) => h.drain()));
+  };
+  const caseComments = () => caseIssues(github)[0]!.comments.map((c) => c.body.replace(/^<!-- coc-reply:[^>]* -->\n/, ""));
+  const inCase = async (body: string) => {
+    const payload = issueCommentCreated({ ...CASES, body, sender: MEMBER, issueNumber: caseIssues(github)[0]!.number, commentId: 9500 });
+    payload.repository.private = true;
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+  };
+
+  it("schedules acknowledgement at 24 h and overdue at 36 h, and reminds the committee team in the case once each", async () => {
+    expect(await timers()).toEqual([
+      { kind: "acknowledge", dueIn: 24 },
+      { kind: "acknowledge-overdue", dueIn: 36 },
+    ]);
+    await advance(24);
+    expect(caseComments()).toEqual([expect.stringMatching(/^@acme\/coc-committee case COC-\d{4}-0001 is waiting to be acknowledged: .* within 1 day\./)]);
+    await advance(0);
+    expect(caseComments()).toHaveLength(1);
+    await advance(12);
+    expect(caseComments()[1]).toMatch(/^@acme\/coc-committee case COC-\d{4}-0001 is overdue for acknowledgement/);
+    expect(await timers()).toEqual([]);
+  });
+
+  it("cancels the acknowledgement reminders on /coc ack and starts the resolution target, one week later", async () => {
+    await advance(2);
+    await inCase("/coc ack");
+    expect(await timers()).toEqual([{ kind: "resolve", dueIn: 7 * 24 }]);
+    await advance(7 * 24);
+    expect(caseComments().at(-1)).toMatch(/^@acme\/coc-committee case COC-\d{4}-0001 has reached its resolution target/);
+    expect(caseComments().filter((c) => /waiting to be acknowledged|overdue/.test(c))).toEqual([]);
+  });
+
+  it("fires a timer scheduled before a restart, once, though two workers run side by side", async () => {
+    // Another app process on the same database: the timer was scheduled by the first one.
+    const restarted = await startHarness({ database, gateway: github, now });
+    await advance(24, [restarted, harness]);
+    expect(caseComments()).toHaveLength(1);
+    expect(await database.db.auditEvent.count({ where: { action: "deadline.acknowledge" } })).toBe(1);
+  });
+});
