@@ -61,3 +61,8 @@ export function caseCommand(spec: Omit<CommandSpec, "role" | "run"> & { run(ctx:
     },
   };
 }
+
+/** The commands that can be used where a command is written: in a case issue, the committee's; elsewhere, the moderators'. */
+export function usableIn(commands: CommandSpec[], place: "case" | "thread"): CommandSpec[] {
+  return commands.filter((c) => c.role === "any" || c.role === (place === "case" ? "committee" : "moderator"));
+}

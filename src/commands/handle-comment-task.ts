@@ -34,7 +34,7 @@ import { assertMayRun } from "./command-access.js";
 import { committeeStanding, type CommitteeStanding } from "./committee.js";
 import type { CommandContext } from "./command-spec.js";
 import { readComment } from "./read-comment.js";
-import { allCommands, findCommand } from "./registry.js";
+import { commandsUsableIn, findCommand } from "./registry.js";
 import type { SenderLimit } from "./sender-limit.js";
 import { UserError } from "./user-error.js";
 
@@ -191,7 +191,7 @@ async function runCommand(event: CommandEvent, setting: CommandSetting, github: 
   }
   const spec = findCommand(event.command.name);
   if (!spec) {
-    const names = allCommands().map((c) => c.name);
+    const names = commandsUsableIn(caseFile ? "case" : "thread").map((c) => c.name);
     await recordReply(deps.db, event, unknownCommandReply(event.command.name, names), "command.unknown", now);
     return;
   }

@@ -2,7 +2,7 @@
  * `/coc help`: lists the commands that can be used where it is written: in a
  * case issue, the committee's commands; anywhere else, the moderators'.
  */
-import type { CommandSpec } from "./command-spec.js";
+import { usableIn, type CommandSpec } from "./command-spec.js";
 import { recordReply } from "../store/replies.js";
 
 export function makeHelpCommand(list: () => CommandSpec[]): CommandSpec {
@@ -13,7 +13,7 @@ export function makeHelpCommand(list: () => CommandSpec[]): CommandSpec {
     details: "Answers with each command's usage and purpose: in the thread when it is in the cases repository, else on the cases repository's notice board.",
     role: "any",
     async run(ctx) {
-      const here = list().filter((c) => c.role === "any" || c.role === (ctx.caseFile ? "committee" : "moderator"));
+      const here = usableIn(list(), ctx.caseFile ? "case" : "thread");
       const lines = here.map((c) => `- \`${c.usage}\`: ${c.summary}`);
       const title = ctx.caseFile ? "the committee's `/coc` commands in a case:" : "the `/coc` commands:";
       const body = [title, "", ...lines].join("\n");

@@ -2,7 +2,7 @@
  * Every `/coc` command by name. `/coc help` and docs/commands.md are both
  * rendered from this list, so the help a user sees cannot drift from the code.
  */
-import type { CommandSpec } from "./command-spec.js";
+import { usableIn, type CommandSpec } from "./command-spec.js";
 import { flagCommand } from "./flag.js";
 import { makeHelpCommand } from "./help.js";
 import { ackCommand } from "./case/ack.js";
@@ -24,6 +24,10 @@ const COMMANDS: CommandSpec[] = [
 
 export function allCommands(): CommandSpec[] {
   return COMMANDS;
+}
+
+export function commandsUsableIn(place: "case" | "thread"): CommandSpec[] {
+  return usableIn(COMMANDS, place);
 }
 
 export function findCommand(name: string): CommandSpec | undefined {
