@@ -11,6 +11,7 @@ import { notify } from "./kinds/notify.js";
 import { removeCommand } from "./kinds/remove-command.js";
 import { reply } from "./kinds/reply.js";
 import { syncCaseState } from "./kinds/sync-case-state.js";
+import { closeCaseIssue } from "./kinds/close-case-issue.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
 const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
@@ -22,6 +23,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   reply,
   notify,
   "sync-case-state": syncCaseState,
+  "close-case-issue": closeCaseIssue,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

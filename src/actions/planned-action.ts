@@ -19,7 +19,9 @@ export type PlannedAction =
   /** `nameless`: names no person or thread, so it may be posted even while a case there is held (see `postNotice`). */
   | { kind: "notify"; casesRepo: RepoRef; body: string; nameless?: boolean }
   /** Brings the case issue's state label in step with the case's state, as it is when the action runs. */
-  | { kind: "sync-case-state"; caseId: string };
+  | { kind: "sync-case-state"; caseId: string }
+  /** Closes the case issue as completed, if the case is still closed when it runs. */
+  | { kind: "close-case-issue"; caseId: string };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

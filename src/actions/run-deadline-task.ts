@@ -1,19 +1,24 @@
 /**
  * The job that fires when a case's deadline comes (see
  * `src/deadlines/deadline-rules.ts`). It asks first whether the deadline is
- * still due (the case may have moved on), then reminds the committee once,
- * and queues the deadline again if the case's rules say it moved later.
+ * still due (the case may have moved on), then acts once: reminds the
+ * committee (acknowledgement, resolution), escalates a deadlock, or enacts a
+ * decision whose reporter feedback window has passed. It queues the deadline
+ * again if the case's rules say it moved later.
  */
 import type { Logger } from "probot";
+import { enactDecision } from "../commands/case/decision.js";
 import { loadTrustedConfig, type TrustedConfigOptions } from "../config/trusted-config.js";
+import type { CocConfig } from "../config/schema.js";
 import { isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
-import type { GitHubGateway } from "../github/port.js";
+import type { GitHubGateway, RepoRef } from "../github/port.js";
 import { deadlineReminder, heldCaseReminder, type ReminderKind } from "../messages/deadline-reminders.js";
+import { enactedText } from "../messages/decisions.js";
 import { recordActions } from "../store/actions.js";
-import { appendAudit } from "../store/audit-log.js";
+import { appendAudit, type AuditEntry } from "../store/audit-log.js";
 import { statusOf } from "../store/case-records.js";
-import type { Database } from "../store/database.js";
-import { ACTIVE_DEADLINE_KINDS, deadlineCaseOf, scheduleDeadline } from "../store/deadline-jobs.js";
+import type { Database, Transaction } from "../store/database.js";
+import { ACTIVE_DEADLINE_KINDS, deadlineCaseOf, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
 import type { PlannedAction } from "./planned-action.js";
 
 export interface DeadlineTaskDeps {
@@ -32,6 +37,8 @@ interface DeadlinePayload {
   dueAt: string;
 }
 
+type CaseRow = NonNullable<Awaited<ReturnType<Database["case"]["findUnique"]>>>;
+
 export function makeDeadlineTask(deps: DeadlineTaskDeps) {
   return async function fireDeadline(payload: unknown): Promise<void> {
     const deadline = payload as DeadlinePayload;
@@ -40,32 +47,15 @@ export function makeDeadlineTask(deps: DeadlineTaskDeps) {
     if (!record) return;
     const casesRepo = { owner: record.casesOwner, repo: record.casesRepo };
     const github = await deps.gateway.forRepository(casesRepo);
-    const config = await loadTrustedConfig(github, casesRepo, deps.settings);
+    const loaded = await loadTrustedConfig(github, casesRepo, deps.settings);
     // Without a readable configuration the deadlines are unknown: the job is tried again later.
-    if (!config.ok) throw new Error(`deadline ${deadline.kind} of case ${record.code} waits: the configuration cannot be read`);
-    const durations = config.config.deadlines;
-    const timers = deadlineCaseOf(record, statusOf(record));
+    if (!loaded.ok) throw new Error(`deadline ${deadline.kind} of case ${record.code} waits: the configuration cannot be read`);
+    const durations = timerDurations(loaded.config);
+    const latest = await deps.db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: { createdAt: "desc" }, take: 1 });
+    const timers = deadlineCaseOf(record, statusOf({ ...record, proposals: latest }));
     const now = deps.now();
     if (isStillDue(deadline.kind, timers, durations, now, deadline.itemId)) {
-      const kind = deadline.kind as ReminderKind;
-      const window = kind === "resolve" ? durations.resolve : durations.acknowledge;
-      const reminder: PlannedAction =
-        record.issueNumber === null
-          ? { kind: "notify", casesRepo, body: heldCaseReminder(kind, record.code, new Date(deadline.dueAt)), nameless: true }
-          : {
-              kind: "reply",
-              repo: casesRepo,
-              issueNumber: record.issueNumber,
-              body: deadlineReminder(kind, {
-                code: record.code,
-                team: `${record.casesOwner}/${config.config.committee.team}`,
-                reportedAt: record.createdAt,
-                acknowledgedAt: record.acknowledgedAt,
-                dueAt: new Date(deadline.dueAt),
-                window,
-              }),
-            };
-      await remindOnce(deps.db, record.id, `${deadline.key}@${deadline.dueAt}`, reminder, deadline.kind, now);
+      await actOnce(deps.db, record.id, `${deadline.key}@${deadline.dueAt}`, now, (tx) => consequences(tx, deadline, record, casesRepo, loaded.config, now));
     }
     // Queued again only when its time moved (the next status notice, a lengthened deadline): a timer
     // that came a little early by this process's clock is not re-queued at the same time, over and over.
@@ -74,11 +64,48 @@ export function makeDeadlineTask(deps: DeadlineTaskDeps) {
   };
 }
 
-/** One reminder per deadline and due time, however often the job runs. */
-async function remindOnce(db: Database, caseId: string, onceKey: string, reminder: PlannedAction, kind: DeadlineKind, now: Date): Promise<void> {
+interface Consequences {
+  actions: PlannedAction[];
+  audit: Array<Omit<AuditEntry, "caseId">>;
+}
+
+async function consequences(tx: Transaction, deadline: DeadlinePayload, record: CaseRow, casesRepo: RepoRef, config: CocConfig, now: Date): Promise<Consequences> {
+  const audit = [{ actor: "app", action: `deadline.${deadline.kind}`, detail: {} }];
+  if (deadline.kind === "enact") {
+    const enacted = await enactDecision(tx, record.id, now);
+    if (!enacted) return { actions: [], audit: [] };
+    const body = `The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`;
+    return { actions: [...(enacted.actions ?? []), inCase(record, casesRepo, body)], audit: [...audit, ...(enacted.audit ?? [])] };
+  }
+  const kind = deadline.kind as ReminderKind;
+  if (record.issueNumber === null) {
+    return { actions: [{ kind: "notify", casesRepo, body: heldCaseReminder(kind, record.code, new Date(deadline.dueAt)), nameless: true }], audit };
+  }
+  const escalated = kind === "deadlock" ? (config.committee.escalation_team ?? config.committee.team) : config.committee.team;
+  const body = deadlineReminder(kind, {
+    code: record.code,
+    team: `${record.casesOwner}/${escalated}`,
+    reportedAt: record.createdAt,
+    acknowledgedAt: record.acknowledgedAt,
+    dueAt: new Date(deadline.dueAt),
+    window: (kind === "resolve" ? config.deadlines.resolve : kind === "deadlock" ? config.deadlines.deadlock : config.deadlines.acknowledge) ?? 0,
+  });
+  return { actions: [inCase(record, casesRepo, body)], audit };
+}
+
+function inCase(record: CaseRow, casesRepo: RepoRef, body: string): PlannedAction {
+  return { kind: "reply", repo: casesRepo, issueNumber: record.issueNumber!, body };
+}
+
+/** Acts once per deadline and due time, however often the job runs. */
+async function actOnce(db: Database, caseId: string, onceKey: string, now: Date, decide: (tx: Transaction) => Promise<Consequences>): Promise<void> {
   await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`case:${caseId}`}))`;
     if (await tx.action.findFirst({ where: { onceKey: { startsWith: `${onceKey}:` } }, select: { id: true } })) return;
-    await recordActions(tx, caseId, [reminder], onceKey);
-    await appendAudit(tx, [{ actor: "app", action: `deadline.${kind}`, caseId, detail: {} }], now);
+    const { actions, audit } = await decide(tx);
+    // Nothing to do (a decision enacted meanwhile by hand): nothing recorded.
+    if (actions.length === 0) return;
+    await recordActions(tx, caseId, actions, onceKey);
+    await appendAudit(tx, audit.map((event) => ({ ...event, caseId })), now);
   });
 }

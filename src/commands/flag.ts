@@ -16,6 +16,7 @@ import { loadTrustedConfig } from "../config/trusted-config.js";
 import { commandKey } from "../events/command-event.js";
 import type { ContentSnapshot, GitHubPort, RepoRef } from "../github/port.js";
 import { recordFlag } from "../store/cases.js";
+import { timerDurations } from "../store/deadline-jobs.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
 import { looksLikeLink, parseContentLink, type ContentRef } from "./content-link.js";
@@ -72,7 +73,7 @@ async function runFlag(ctx: CommandContext): Promise<void> {
       casesRepoWaiting: !casesAccess.private,
       // Known now, before this comment's notices are recorded: they name the moderator and must wait with the case.
       subjectCanRead: casesAccess.subjectCanRead,
-      deadlines: scope.config.deadlines,
+      deadlines: timerDurations(scope.config),
       alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
       runInline: RUN_AT_ONCE,
     },

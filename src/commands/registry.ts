@@ -10,6 +10,10 @@ import { assignCommand, claimCommand } from "./case/claim.js";
 import { noteCommand } from "./case/note.js";
 import { recuseCommand } from "./case/recuse.js";
 import { statusCommand } from "./case/status.js";
+import { enactCommand } from "./case/enact.js";
+import { proposeCommand, resolveCommand } from "./case/propose.js";
+import { approveCommand, objectCommand } from "./case/vote.js";
+import { withdrawCommand } from "./case/withdraw.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -19,6 +23,12 @@ const COMMANDS: CommandSpec[] = [
   assignCommand,
   recuseCommand,
   noteCommand,
+  proposeCommand,
+  approveCommand,
+  objectCommand,
+  withdrawCommand,
+  resolveCommand,
+  enactCommand,
   statusCommand,
 ];
 

@@ -14,6 +14,7 @@
  * | deadlock            | decision-proposed                   | proposed + deadlock                       |
  * | emergency-signoff   | each emergency act not signed off   | acted + emergency_signoff                 |
  * | lock-expiry         | each timed lock still in place      | its expiry                                |
+ * | enact               | decided, with reporter feedback     | decided + reporter_feedback               |
  *
  * The resolution clock starts at acknowledgement, or at the last reopening.
  * The status notice tells the reporter the case is not resolved yet and when
@@ -28,7 +29,16 @@
  */
 import type { CaseState } from "../cases/case-state.js";
 
-export const DEADLINE_KINDS = ["acknowledge", "acknowledge-overdue", "resolve", "status-notice", "deadlock", "emergency-signoff", "lock-expiry"] as const;
+export const DEADLINE_KINDS = [
+  "acknowledge",
+  "acknowledge-overdue",
+  "resolve",
+  "status-notice",
+  "deadlock",
+  "emergency-signoff",
+  "lock-expiry",
+  "enact",
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Durations in milliseconds, as the configuration gives them. */
@@ -37,6 +47,8 @@ export interface DeadlineDurations {
   resolve?: number;
   deadlock?: number;
   emergency_signoff?: number;
+  /** How long the reporter may comment on a decision before it is enacted; 0 or absent: at once. */
+  reporter_feedback?: number;
 }
 
 export interface DeadlineCase {
@@ -47,6 +59,8 @@ export interface DeadlineCase {
   reopenedAt: Date | null;
   /** When the open proposal was made; null without one. */
   proposedAt: Date | null;
+  /** When the case was decided; null until it is. */
+  decidedAt?: Date | null;
   emergencyActions: readonly { id: string; actedAt: Date; signedOffAt: Date | null }[];
   timedLocks: readonly { id: string; expiresAt: Date; unlockedAt: Date | null }[];
 }
@@ -103,6 +117,8 @@ export function deadlinesFor(c: DeadlineCase, durations: DeadlineDurations, now:
     for (const act of c.emergencyActions) if (!act.signedOffAt) add("emergency-signoff", after(act.actedAt, emergency_signoff), act.id);
   }
   for (const lock of c.timedLocks) if (!lock.unlockedAt) add("lock-expiry", lock.expiresAt, lock.id);
+  const { reporter_feedback } = durations;
+  if (c.state === "decided" && c.decidedAt && reporter_feedback) add("enact", after(c.decidedAt, reporter_feedback));
   return deadlines;
 }
 

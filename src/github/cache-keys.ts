@@ -18,6 +18,7 @@ export const cacheKeys = {
   /** Every permission in one account (all its repositories). */
   permissionsIn: (owner: string) => `perm:${owner.toLowerCase()}/`,
   team: (org: string, team: string, login: string) => `team:${org.toLowerCase()}/${team.toLowerCase()}:${login.toLowerCase()}`,
+  teamMembers: (org: string, team: string) => `team:${org.toLowerCase()}/${team.toLowerCase()}#members`,
   teamsIn: (org: string) => `team:${org.toLowerCase()}/`,
   repository: (repo: RepoRef) => `repo:${name(repo)}`,
   label: (repo: RepoRef, label: string) => `label:${name(repo)}:${label}`,

@@ -44,6 +44,8 @@ function cachedPort(port: GitHubPort, cache: CacheStore): GitHubPort {
       ),
     isTeamMember: (org: string, team: string, login: string) =>
       remembered<boolean>(cacheKeys.team(org, team, login), CACHE_TTL_MS.team, () => port.isTeamMember(org, team, login)),
+    listTeamMembers: (org: string, team: string) =>
+      remembered<string[]>(cacheKeys.teamMembers(org, team), CACHE_TTL_MS.team, () => port.listTeamMembers(org, team)),
     getRepository: (repo: RepoRef) =>
       remembered<RepositoryInfo | null>(cacheKeys.repository(repo), CACHE_TTL_MS.repository, () => port.getRepository(repo)),
     ensureLabel: async (repo: RepoRef, label: LabelSpec) => {

@@ -28,7 +28,8 @@ export type RecordedWrite =
   | { verb: "label"; repo: string; name: string }
   | { verb: "create-issue"; repo: string; number: number; issue: NewIssue }
   | { verb: "comment"; repo: string; issueNumber: number; body: string }
-  | { verb: "swap-label"; repo: string; issueNumber: number; label: string };
+  | { verb: "swap-label"; repo: string; issueNumber: number; label: string }
+  | { verb: "close-issue"; repo: string; issueNumber: number; reason: string };
 
 export interface StoredComment {
   author: string;
@@ -38,6 +39,8 @@ export interface StoredComment {
 export interface StoredIssue extends NewIssue {
   number: number;
   author: string;
+  /** How it was closed, when it was. */
+  closed?: "completed" | "not_planned";
   comments: StoredComment[];
 }
 
@@ -193,6 +196,17 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     for (const [login, id] of this.renamedTo) if (id === accountId) return login;
     const seen = this.seenAccounts.get(accountId);
     return seen !== undefined && !this.renamedAway.has(seen) ? seen : null;
+  }
+  async listTeamMembers(org: string, teamSlug: string): Promise<string[]> {
+    this.called("listTeamMembers");
+    return [...(this.teams.get(`${org}/${teamSlug}`.toLowerCase()) ?? [])];
+  }
+  async ensureIssueClosed(repo: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void> {
+    this.called("ensureIssueClosed");
+    const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
+    if (!issue) throw Object.assign(new Error("Not Found"), { status: 404 });
+    issue.closed = reason;
+    this.writes.push({ verb: "close-issue", repo: key(repo), issueNumber, reason });
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
     this.called("isTeamMember");

@@ -158,6 +158,16 @@ export class OctokitGitHub implements GitHubPort {
     }
   }
 
+  async listTeamMembers(org: string, teamSlug: string): Promise<string[]> {
+    try {
+      const members = await this.octokit.paginate(this.octokit.rest.teams.listMembersInOrg, { org, team_slug: teamSlug, per_page: 100 });
+      return members.map((member) => member.login);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+
   async fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
     let rest: RestContent;
     try {
@@ -293,6 +303,10 @@ export class OctokitGitHub implements GitHubPort {
         if (!isNotFound(error)) throw error;
       }
     }
+  }
+
+  async ensureIssueClosed({ owner, repo }: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void> {
+    await this.octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, state: "closed", state_reason: reason });
   }
 
   async createIssue({ owner, repo }: RepoRef, issue: NewIssue, options: SendOptions = {}): Promise<number> {

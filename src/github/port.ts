@@ -106,6 +106,8 @@ export interface GitHubPort {
   /** The login an account has now; null when the account no longer exists. */
   loginOfAccount(accountId: number): Promise<string | null>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
+  /** Logins of the team's members (child teams' members included, as GitHub lists them); empty when the team does not exist. */
+  listTeamMembers(org: string, teamSlug: string): Promise<string[]>;
   /** Null when the content does not exist or the app cannot see it. One REST read. */
   fetchContent(ref: ContentRef): Promise<ContentSnapshot | null>;
   /** The edit history of content read with `fetchContent`; null when it no longer exists. */
@@ -130,6 +132,8 @@ export interface GitHubPort {
   createIssue(repo: RepoRef, issue: NewIssue, options?: SendOptions): Promise<number>;
   /** Whether the app itself wrote a comment on the issue whose body starts with `marker` (same rule as `findOwnIssue`). */
   hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean>;
+  /** Closes the issue with GitHub's reason (`completed`); closed already counts as done. */
+  ensureIssueClosed(repo: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void>;
   /** Sent once, like `createIssue`. */
   createComment(repo: RepoRef, issueNumber: number, body: string, options?: SendOptions): Promise<void>;
 }

@@ -29,7 +29,7 @@ export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[]): s
     `| State | ${STATE_TEXT[caseFile.state]} |`,
     `| Acknowledged | ${caseFile.acknowledgedBy && caseFile.acknowledgedAt ? `by ${quietLogin(caseFile.acknowledgedBy)} at ${caseFile.acknowledgedAt.toISOString()}` : "not yet"} |`,
     `| Handled by | ${caseFile.assignee ? quietLogin(caseFile.assignee) : "nobody yet"} |`,
-    `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"} |`,
+    `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"}; the subject and the reporters never take part |`,
     `| Reports | ${caseFile.reports.length} |`,
     `| Opened | ${caseFile.createdAt.toISOString()} |`,
   ];

@@ -16,7 +16,7 @@ export interface ReminderFacts {
   window: number;
 }
 
-export type ReminderKind = "acknowledge" | "acknowledge-overdue" | "resolve";
+export type ReminderKind = "acknowledge" | "acknowledge-overdue" | "resolve" | "deadlock";
 
 export function deadlineReminder(kind: ReminderKind, facts: ReminderFacts): string {
   const team = `@${facts.team}`;
@@ -28,11 +28,13 @@ export function deadlineReminder(kind: ReminderKind, facts: ReminderFacts): stri
       return `${team} case ${facts.code} is overdue for acknowledgement: reported ${formatUtc(facts.reportedAt)}, and the policy asks for acknowledgement within ${within}. Write \`/coc ack\` here.`;
     case "resolve":
       return `${team} case ${facts.code} has reached its resolution target: acknowledged ${formatUtc(facts.acknowledgedAt ?? facts.reportedAt)}, to be resolved within ${within}. \`/coc status\` shows where it stands.`;
+    case "deadlock":
+      return `${team} case ${facts.code} is deadlocked: a proposal has had no decision for ${within}, so it is escalated to you. \`/coc status\` shows the votes.`;
   }
 }
 
 /** For the notice board, while the case file is held: the code and the deadline, nothing else. */
 export function heldCaseReminder(kind: ReminderKind, code: string, dueAt: Date): string {
-  const what = kind === "resolve" ? "its resolution target" : "its acknowledgement deadline";
+  const what = kind === "resolve" ? "its resolution target" : kind === "deadlock" ? "a deadlock" : "its acknowledgement deadline";
   return `Case ${code} (still held) reached ${what} at ${formatUtc(dueAt)}.`;
 }

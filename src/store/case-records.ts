@@ -6,6 +6,7 @@
  */
 import type { PlannedAction } from "../actions/planned-action.js";
 import { NEW_CASE, type CaseStatus } from "../cases/case-state.js";
+import { isOutcome } from "../cases/outcomes.js";
 import type { RepoRef } from "../github/port.js";
 import { recordActions } from "./actions.js";
 import { appendAudit, type AuditEntry } from "./audit-log.js";
@@ -23,12 +24,24 @@ const CORE_STATE = {
   closed: "closed",
 } as const satisfies Record<CaseRecord["state"], CaseStatus["state"]>;
 
+export const DATABASE_STATE = Object.fromEntries(Object.entries(CORE_STATE).map(([db, core]) => [core, db])) as {
+  [K in keyof typeof CORE_STATE as (typeof CORE_STATE)[K]]: K;
+};
+
+type StatusFields = Pick<CaseRecord, "state" | "acknowledgedAt" | "acknowledgedBy" | "decidedAt" | "closedAt"> & {
+  proposals?: Array<{ outcome: string; proposer: string; createdAt: Date }>;
+};
+
 /** The case as the pure state machine (`src/cases/case-state.ts`) sees it. */
-export function statusOf(record: Pick<CaseRecord, "state" | "acknowledgedAt" | "acknowledgedBy">): CaseStatus {
+export function statusOf(record: StatusFields): CaseStatus {
+  const latest = record.proposals?.[0];
   return {
     ...NEW_CASE,
     state: CORE_STATE[record.state],
     acknowledged: record.acknowledgedAt && record.acknowledgedBy ? { by: record.acknowledgedBy, at: record.acknowledgedAt } : null,
+    proposal: latest && isOutcome(latest.outcome) ? { by: latest.proposer, at: latest.createdAt, outcome: latest.outcome } : null,
+    decidedAt: record.decidedAt,
+    closedAt: record.closedAt,
   };
 }
 
@@ -39,15 +52,25 @@ export async function findCaseByIssue(db: Database, casesRepo: RepoRef, issueNum
     include: {
       recusals: { orderBy: { createdAt: "asc" } },
       reports: { select: { reporterLogin: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      proposals: { where: { status: { in: ["open", "decided"] } }, include: { votes: { orderBy: { castAt: "asc" } } }, orderBy: { createdAt: "desc" }, take: 1 },
     },
   });
 }
 
+/** What applying a change found it must also do (a vote that reached quorum decides the case). */
+export interface ChangeConsequences {
+  actions?: PlannedAction[];
+  audit?: Array<Omit<AuditEntry, "caseId">>;
+  /** Said in the confirmation, after its own text. */
+  reply?: string;
+}
+
 export interface CaseChange {
   /** Applies the change to the case's rows; return false to record nothing (it was already so). */
-  apply?(tx: Transaction): Promise<boolean | void>;
+  apply?(tx: Transaction): Promise<boolean | void | ChangeConsequences>;
   audit: Array<Omit<AuditEntry, "caseId">>;
-  actions: PlannedAction[];
+  /** The actions to record, given what applying the change added to the reply. */
+  actions(extraReply: string | null): PlannedAction[];
 }
 
 /**
@@ -59,9 +82,14 @@ export async function recordCaseChange(db: Database, caseId: string, commandKey:
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`case:${caseId}`}))`;
     if (await tx.action.findFirst({ where: { onceKey: { startsWith: `${onceKey}:` } }, select: { id: true } })) return false;
-    if (change.apply && (await change.apply(tx)) === false) return false;
-    await recordActions(tx, caseId, change.actions, onceKey);
-    await appendAudit(tx, change.audit.map((event) => ({ ...event, caseId })), now);
+    const applied = change.apply ? await change.apply(tx) : undefined;
+    if (applied === false) return false;
+    const more: ChangeConsequences = typeof applied === "object" ? applied : {};
+    // The same action twice (a vote that decides also asks for the state label) is recorded once.
+    const actions = [...(more.actions ?? []), ...change.actions(more.reply ?? null)];
+    const unique = actions.filter((action, i) => actions.findIndex((other) => JSON.stringify(other) === JSON.stringify(action)) === i);
+    await recordActions(tx, caseId, unique, onceKey);
+    await appendAudit(tx, [...change.audit, ...(more.audit ?? [])].map((event) => ({ ...event, caseId })), now);
     return true;
   });
 }

@@ -71,7 +71,7 @@ export async function recordFlag(
     });
     const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open };
     if (!open && flag.deadlines) {
-      await replanDeadlines(tx, null, deadlineCaseOf({ id: caseRow.id, createdAt: now, acknowledgedAt: null }, { state: "new" }), flag.deadlines, now);
+      await replanDeadlines(tx, null, deadlineCaseOf({ id: caseRow.id, createdAt: now, acknowledgedAt: null }, { state: "new", proposal: null }), flag.deadlines, now);
     }
     const planned = flag.plan(outcome);
     const fallbackAt = new Date(Date.now() + INLINE_FALLBACK_MS);

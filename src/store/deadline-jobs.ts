@@ -5,6 +5,7 @@
  * longer has is removed when the case moves on.
  */
 import type { CaseStatus } from "../cases/case-state.js";
+import type { CocConfig } from "../config/schema.js";
 import { planDeadlineChanges, type Deadline, type DeadlineCase, type DeadlineChanges, type DeadlineDurations, type DeadlineKind } from "../deadlines/deadline-rules.js";
 import { addJobCall } from "./add-job-sql.js";
 import type { Transaction } from "./database.js";
@@ -13,7 +14,12 @@ import type { Transaction } from "./database.js";
  * The deadlines the app acts on so far. Status notices to reporters, deadlock escalation,
  * emergency sign-off and timed locks arrive with the commands that create them.
  */
-export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set(["acknowledge", "acknowledge-overdue", "resolve"]);
+export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set(["acknowledge", "acknowledge-overdue", "resolve", "deadlock", "enact"]);
+
+/** The durations the deadline rules need, from the trusted configuration. */
+export function timerDurations(config: Pick<CocConfig, "deadlines" | "decisions">): DeadlineDurations {
+  return { ...config.deadlines, reporter_feedback: config.decisions.reporter_feedback };
+}
 
 /** Brings the case's timers in step with its change (`before` null for a new case). */
 export async function replanDeadlines(tx: Transaction, before: DeadlineCase | null, after: DeadlineCase, durations: DeadlineDurations, now: Date): Promise<void> {
@@ -39,8 +45,8 @@ export async function scheduleDeadline(tx: Transaction, deadline: Deadline): Pro
 
 /** A case row as the deadline rules see it. */
 export function deadlineCaseOf(
-  record: { id: string; createdAt: Date; acknowledgedAt: Date | null },
-  status: Pick<CaseStatus, "state">,
+  record: { id: string; createdAt: Date; acknowledgedAt: Date | null; decidedAt?: Date | null },
+  status: Pick<CaseStatus, "state" | "proposal">,
 ): DeadlineCase {
   return {
     caseId: record.id,
@@ -48,7 +54,8 @@ export function deadlineCaseOf(
     reportedAt: record.createdAt,
     acknowledgedAt: record.acknowledgedAt,
     reopenedAt: null,
-    proposedAt: null,
+    proposedAt: status.state === "decision-proposed" ? (status.proposal?.at ?? null) : null,
+    decidedAt: record.decidedAt ?? null,
     emergencyActions: [],
     timedLocks: [],
   };

@@ -25,6 +25,7 @@ describe(`case deadlines (${testBackend})`, () => {
   beforeEach(async () => {
     github = fakeWorld();
     github.addTeamMember("acme", "coc-committee", MEMBER);
+    github.configs.set("acme/.github", { committee: { escalation_team: "coc-officers" }, decisions: { reporter_feedback: "3d" } });
     // Real time, so the queue (which compares with the database's clock) holds the timers until a test moves them.
     clock = new Date(Math.floor(Date.now() / 1000) * 1000);
     harness = await startHarness({ database, gateway: github, now });
@@ -79,5 +80,27 @@ describe(`case deadlines (${testBackend})`, () => {
     await advance(24, [restarted, harness]);
     expect(caseComments()).toHaveLength(1);
     expect(await database.db.auditEvent.count({ where: { action: "deadline.acknowledge" } })).toBe(1);
+  });
+
+  it("escalates a proposal with no decision after a week to the escalation team", async () => {
+    github.addTeamMember("acme", "coc-committee", "mod-lena");
+    await inCase("/coc ack");
+    await advance(1);
+    await inCase("/coc propose reminder");
+    expect(await timers()).toContainEqual({ kind: "deadlock", dueIn: 7 * 24 });
+    await advance(7 * 24);
+    expect(caseComments().at(-1)).toMatch(/^@acme\/coc-officers case COC-\d{4}-0001 is deadlocked: a proposal has had no decision for 1 week/);
+  });
+
+  it("enacts a decision once the reporter's time to comment has passed, and closes the case", async () => {
+    await inCase("/coc ack");
+    // The only member who is not recused: their proposal decides the case.
+    await inCase("/coc resolve no-violation");
+    expect(caseComments().at(-1)).toContain("The reporter may comment on it for 3 days before it is enacted");
+    expect(await timers()).toEqual([{ kind: "enact", dueIn: 72 }]);
+    await advance(72);
+    expect(caseComments().at(-1)).toBe("The reporter's time to comment has passed: the decision (`no-violation`) is enacted and the case is closed.");
+    expect(await database.db.case.findFirstOrThrow()).toMatchObject({ state: "closed", openContentKey: null });
+    expect(caseIssues(github)[0]!.closed).toBe("completed");
   });
 });

@@ -40,6 +40,15 @@ describe("deadlineKey", () => {
 });
 
 describe("deadlinesFor", () => {
+  it("enacts a decided case once the reporter's feedback window has passed, and not without one", () => {
+    const decided = { caseId: "c1", state: "decided" as const, reportedAt: new Date("2026-03-01T00:00:00Z"), acknowledgedAt: new Date("2026-03-01T01:00:00Z"), reopenedAt: null, proposedAt: null, decidedAt: new Date("2026-03-05T12:00:00Z"), emergencyActions: [], timedLocks: [] };
+    const at = new Date("2026-03-05T12:00:00Z");
+    expect(deadlinesFor(decided, { reporter_feedback: 3 * 24 * 3_600_000 }, at)).toEqual([
+      { kind: "enact", key: "deadline:c1:enact", dueAt: new Date("2026-03-08T12:00:00Z"), itemId: null, nextUpdateBy: null },
+    ]);
+    expect(deadlinesFor(decided, { reporter_feedback: 0 }, at)).toEqual([]);
+  });
+
   it("reminds at 24 h and calls a new case overdue at 36 h", () => {
     expect(deadlinesFor(NEW, DURATIONS, REPORTED)).toEqual([deadline("acknowledge", at(24 * HOUR)), deadline("acknowledge-overdue", at(36 * HOUR))]);
   });

@@ -9,7 +9,7 @@
  */
 import { transition } from "../../cases/case-state.js";
 import { statusOf } from "../../store/case-records.js";
-import { deadlineCaseOf, replanDeadlines } from "../../store/deadline-jobs.js";
+import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
 import { UserError } from "../user-error.js";
 import { caseCommand } from "../command-spec.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
@@ -35,7 +35,7 @@ export const ackCommand = caseCommand({
         if (updated.count === 0) throw new UserError("this case was acknowledged a moment ago.");
         // The acknowledgement reminders go; the resolution target starts.
         const before = deadlineCaseOf(caseFile, statusOf(caseFile));
-        await replanDeadlines(tx, before, deadlineCaseOf({ ...caseFile, acknowledgedAt: ctx.now }, moved.state), ctx.config.deadlines, ctx.now);
+        await replanDeadlines(tx, before, deadlineCaseOf({ ...caseFile, acknowledgedAt: ctx.now }, moved.state), timerDurations(ctx.config), ctx.now);
       },
       audit: [{ actor: event.sender, action: "case.acknowledged", detail: {} }],
       reply: "the case is acknowledged.",

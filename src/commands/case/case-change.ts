@@ -22,6 +22,6 @@ export async function recordCommandResult(
   ctx: CaseCommandContext,
   change: Omit<CaseChange, "actions"> & { reply: string; actions?: PlannedAction[] },
 ): Promise<boolean> {
-  const actions = [...(change.actions ?? []), caseReply(ctx, change.reply)];
+  const actions = (extra: string | null) => [...(change.actions ?? []), caseReply(ctx, extra ? `${change.reply}\n\n${extra}` : change.reply)];
   return recordCaseChange(ctx.db, ctx.caseFile.id, commandKey(ctx.event), { ...change, actions }, ctx.now);
 }

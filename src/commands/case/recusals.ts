@@ -1,7 +1,15 @@
-/** Who is recused from a case, as the case record says. Logins compare without regard to case. */
+/**
+ * Who is recused from a case: members who recused themselves (`/coc recuse`),
+ * and, automatically, the subject and every reporter. Logins compare without
+ * regard to case.
+ */
 import type { CaseRecord } from "../../store/case-records.js";
 
-export function isRecused(caseFile: Pick<CaseRecord, "recusals">, login: string): boolean {
+export function isRecused(caseFile: Pick<CaseRecord, "recusals" | "subjectLogin" | "reports">, login: string): boolean {
   const wanted = login.toLowerCase();
-  return caseFile.recusals.some((r) => r.login === wanted);
+  return (
+    caseFile.recusals.some((r) => r.login === wanted) ||
+    caseFile.subjectLogin.toLowerCase() === wanted ||
+    caseFile.reports.some((r) => r.reporterLogin.toLowerCase() === wanted)
+  );
 }

@@ -1,0 +1,119 @@
+/**
+ * What happens once the committee's votes on a proposal are counted: the case
+ * shows the tally; when the quorum rule is met the decision is taken; and a
+ * decision that needs no sanction is enacted (the case closes), at once or
+ * after the reporter's feedback window (`decisions.reporter_feedback`).
+ * Decisions that need a sanction (warning, cooldown, bans) are recorded and
+ * wait: the app does not carry sanctions out yet, and the case says so.
+ */
+import type { PlannedAction } from "../../actions/planned-action.js";
+import { countVotes, type ConsensusResult } from "../../cases/consensus.js";
+import { transition } from "../../cases/case-state.js";
+import { isOutcome, needsSanction, type Outcome } from "../../cases/outcomes.js";
+import { deadlineKey } from "../../deadlines/deadline-rules.js";
+import { recusals } from "../../cases/recusal.js";
+import type { CocConfig } from "../../config/schema.js";
+import { decisionText, tallyText } from "../../messages/decisions.js";
+import { DATABASE_STATE, statusOf, type CaseRecord, type ChangeConsequences } from "../../store/case-records.js";
+import type { Transaction } from "../../store/database.js";
+import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
+
+export interface VotingCommittee {
+  /** The committee team's members now. */
+  members: string[];
+  /** Who takes no part: recused themselves, or are the subject or a reporter. */
+  recused: string[];
+}
+
+/** The committee as it votes on this case; the team is listed once per command. */
+export function votingCommittee(caseFile: CaseRecord, members: string[]): VotingCommittee {
+  const { recused } = recusals({
+    committee: members,
+    subject: caseFile.subjectLogin,
+    reporters: caseFile.reports.map((r) => r.reporterLogin),
+    affected: [],
+    manual: caseFile.recusals.map((r) => r.login),
+  });
+  return { members, recused: recused.map((r) => r.login) };
+}
+
+/** Counts the proposal's votes and, when the rule is met, decides the case. */
+export async function settleProposal(
+  tx: Transaction,
+  caseFile: CaseRecord,
+  proposalId: string,
+  committee: VotingCommittee,
+  config: CocConfig,
+  now: Date,
+): Promise<ChangeConsequences> {
+  const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, include: { votes: { orderBy: { castAt: "asc" } } } });
+  const result = countVotes({
+    rule: config.committee.quorum,
+    members: committee.members,
+    recused: committee.recused,
+    proposer: proposal.proposer,
+    votes: proposal.votes.map((v) => ({ login: v.login, choice: v.choice as "approve" | "object" })),
+  });
+  if (result.status !== "decided") return { reply: tallyText(result, config.committee.quorum, escalationFor(result, config, caseFile)) };
+  return decide(tx, caseFile, { id: proposal.id, outcome: proposal.outcome as Outcome, proposer: proposal.proposer, createdAt: proposal.createdAt }, result, config, now);
+}
+
+async function decide(
+  tx: Transaction,
+  caseFile: CaseRecord,
+  proposal: { id: string; outcome: Outcome; proposer: string; createdAt: Date },
+  result: ConsensusResult,
+  config: CocConfig,
+  now: Date,
+): Promise<ChangeConsequences> {
+  const before = { ...caseFile, state: "decision_proposed" as const, proposals: [proposal] };
+  const decided = transition(statusOf(before), { type: "decide", at: now });
+  if (!decided.ok) throw new Error(`case ${caseFile.code} could not be decided: ${decided.reason}`);
+  await tx.proposal.update({ where: { id: proposal.id }, data: { status: "decided", closedAt: now } });
+  const feedback = config.decisions.reporter_feedback;
+  const enactNow = !needsSanction(proposal.outcome) && feedback === 0;
+  const audit: NonNullable<ChangeConsequences["audit"]> = [
+    { actor: "app", action: "case.decided", detail: { outcome: proposal.outcome, approvals: result.approvedBy, objections: result.objectedBy } },
+  ];
+  const actions: PlannedAction[] = [{ kind: "sync-case-state", caseId: caseFile.id }];
+  if (enactNow) {
+    await tx.case.update({ where: { id: caseFile.id }, data: { state: "closed", decidedAt: now, closedAt: now, openContentKey: null } });
+    actions.push({ kind: "close-case-issue", caseId: caseFile.id });
+    audit.push({ actor: "app", action: "case.closed", detail: { outcome: proposal.outcome } });
+  } else {
+    await tx.case.update({ where: { id: caseFile.id }, data: { state: DATABASE_STATE[decided.state.state], decidedAt: now } });
+  }
+  const timers = deadlineCaseOf(caseFile, statusOf(before));
+  const after = { ...timers, state: enactNow ? ("closed" as const) : ("decided" as const), proposedAt: null, decidedAt: now };
+  await replanDeadlines(tx, { ...timers, proposedAt: proposal.createdAt }, after, timerDurations(config), now);
+  return { actions, audit, reply: decisionText(proposal.outcome, { enactedNow: enactNow, sanction: needsSanction(proposal.outcome), feedbackMs: feedback, now }) };
+}
+
+/** Who must hear that this proposal cannot pass as the committee stands: the escalation team, else the whole committee. */
+function escalationFor(result: ConsensusResult, config: CocConfig, caseFile: CaseRecord): string | null {
+  if (result.status !== "no-eligible-members") return null;
+  return `@${caseFile.casesOwner}/${config.committee.escalation_team ?? config.committee.team}`;
+}
+
+/**
+ * Enacts a decided case whose decision needs no sanction: the case closes. Run by `/coc enact`
+ * and by the timer that ends the reporter's feedback window. Null when there is nothing to enact.
+ */
+export async function enactDecision(tx: Transaction, caseId: string, now: Date): Promise<(ChangeConsequences & { outcome: string }) | null> {
+  const found = await tx.case.findUnique({
+    where: { id: caseId },
+    include: { proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 } },
+  });
+  const outcome = found?.proposals[0]?.outcome;
+  if (!found || found.state !== "decided" || !outcome || !isOutcome(outcome) || needsSanction(outcome)) return null;
+  await tx.case.update({ where: { id: caseId }, data: { state: "closed", closedAt: now, openContentKey: null } });
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(caseId, "enact")}::text)`;
+  return {
+    outcome,
+    actions: [
+      { kind: "sync-case-state", caseId },
+      { kind: "close-case-issue", caseId },
+    ],
+    audit: [{ actor: "app", action: "case.closed", detail: { outcome } }],
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `/coc enact`: enacts a decided case at once, without waiting for the end of
+ * the reporter's feedback window (`decisions.reporter_feedback`), e.g.
+ *
+ *   /coc enact
+ */
+import { caseCommand } from "../command-spec.js";
+import { UserError } from "../user-error.js";
+import { enactedText } from "../../messages/decisions.js";
+import { recordCommandResult } from "./case-change.js";
+import { enactDecision } from "./decision.js";
+
+export const enactCommand = caseCommand({
+  name: "enact",
+  usage: "/coc enact",
+  summary: "Enact the decision now, without waiting for the reporter's comments.",
+  details: "For a decided case whose decision needs no sanction: it is enacted at once and the case closes.",
+  async run(ctx) {
+    if (ctx.caseFile.state !== "decided") throw new UserError("only a decided case can be enacted.");
+    await recordCommandResult(ctx, {
+      apply: async (tx) => {
+        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now);
+        if (!enacted) throw new UserError("this decision needs a sanction, which the app does not carry out yet; close the case by hand once it is done.");
+        return { ...enacted, reply: enactedText(enacted.outcome) };
+      },
+      audit: [{ actor: ctx.event.sender, action: "decision.enacted-early", detail: {} }],
+      reply: "enacting now:",
+    });
+  },
+});

@@ -1,0 +1,64 @@
+/**
+ * `/coc propose <outcome> [reason]` and `/coc resolve <outcome> [reason]`: put
+ * a decision to the committee, e.g.
+ *
+ *   /coc propose warning repeated personal attacks after a reminder
+ *   /coc resolve no-violation the comment quoted someone else
+ *
+ * The proposer counts as approving. Under `committee.quorum: single`,
+ * `resolve` decides at once; under any other rule it opens the same vote as
+ * `propose`. The case shows the votes after each one.
+ */
+import { transition } from "../../cases/case-state.js";
+import { OUTCOMES, parseOutcome } from "../../cases/outcomes.js";
+import { DATABASE_STATE, statusOf } from "../../store/case-records.js";
+import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
+import { caseCommand, type CaseCommandContext } from "../command-spec.js";
+import { UserError } from "../user-error.js";
+import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { settleProposal, votingCommittee } from "./decision.js";
+import { isRecused } from "./recusals.js";
+
+const OUTCOME_LIST = OUTCOMES.map((o) => `\`${o}\``).join(", ");
+
+export const proposeCommand = caseCommand({
+  name: "propose",
+  usage: "/coc propose <outcome> [reason]",
+  summary: "Propose a decision; the committee votes on it.",
+  details: `Opens a vote on the outcome (one of ${OUTCOME_LIST}); you count as approving. The quorum rule is \`committee.quorum\`. The case shows the votes.`,
+  run: (ctx) => propose(ctx, "propose"),
+});
+
+export const resolveCommand = caseCommand({
+  name: "resolve",
+  usage: "/coc resolve <outcome> [reason]",
+  summary: "Decide the case: at once under the `single` quorum rule, else by a vote.",
+  details: "The one-step form of `/coc propose`: with `committee.quorum: single` your decision is taken at once; under any other rule it opens the same vote.",
+  run: (ctx) => propose(ctx, "resolve"),
+});
+
+async function propose(ctx: CaseCommandContext, verb: "propose" | "resolve"): Promise<void> {
+  const { caseFile, event } = ctx;
+  const [word, ...reasonWords] = event.command.args;
+  if (word === undefined) throw new UserError(`name the outcome: \`/coc ${verb} <outcome> [reason]\`, where the outcome is one of ${OUTCOME_LIST}.`);
+  const parsed = parseOutcome(word);
+  if (!parsed.ok) throw new UserError(parsed.reason);
+  if (isRecused(caseFile, event.sender)) throw new UserError("you are recused from this case, so you take no part in its decision.");
+  const moved = transition(statusOf(caseFile), { type: "propose", by: event.sender, at: ctx.now, outcome: parsed.outcome });
+  if (!moved.ok) throw new UserError(moved.reason);
+  const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team));
+  const reason = reasonWords.join(" ");
+  await recordCommandResult(ctx, {
+    apply: async (tx) => {
+      const proposal = await tx.proposal.create({ data: { caseId: caseFile.id, outcome: parsed.outcome, reason, proposer: event.sender, createdAt: ctx.now } });
+      await tx.vote.create({ data: { proposalId: proposal.id, login: event.sender.toLowerCase(), choice: "approve", castAt: ctx.now } });
+      await tx.case.update({ where: { id: caseFile.id }, data: { state: DATABASE_STATE[moved.state.state] } });
+      // The deadlock timer starts with the proposal.
+      await replanDeadlines(tx, deadlineCaseOf(caseFile, statusOf(caseFile)), deadlineCaseOf(caseFile, moved.state), timerDurations(ctx.config), ctx.now);
+      return settleProposal(tx, caseFile, proposal.id, committee, ctx.config, ctx.now);
+    },
+    audit: [{ actor: event.sender, action: "decision.proposed", detail: { outcome: parsed.outcome, reason } }],
+    reply: `you proposed \`${parsed.outcome}\`${reason ? ` (${reason.replace(/@/g, "@\u200d")})` : ""}; it counts as your approval.`,
+    actions: [stateLabelSync(ctx)],
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * `/coc withdraw`: the proposer withdraws the open proposal; the case is back
+ * to acknowledged and its deadlock timer stops, e.g.
+ *
+ *   /coc withdraw
+ */
+import { transition } from "../../cases/case-state.js";
+import { DATABASE_STATE, statusOf } from "../../store/case-records.js";
+import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
+import { caseCommand } from "../command-spec.js";
+import { UserError } from "../user-error.js";
+import { recordCommandResult, stateLabelSync } from "./case-change.js";
+
+export const withdrawCommand = caseCommand({
+  name: "withdraw",
+  usage: "/coc withdraw",
+  summary: "Withdraw your open proposal.",
+  details: "Only the member who proposed it can withdraw it; the case goes back to acknowledged, ready for another proposal.",
+  async run(ctx) {
+    const { caseFile, event } = ctx;
+    const moved = transition(statusOf(caseFile), { type: "withdraw", by: event.sender, at: ctx.now });
+    if (!moved.ok) throw new UserError(moved.reason);
+    const proposal = caseFile.proposals[0]!;
+    await recordCommandResult(ctx, {
+      apply: async (tx) => {
+        await tx.proposal.update({ where: { id: proposal.id }, data: { status: "withdrawn", closedAt: ctx.now } });
+        await tx.case.update({ where: { id: caseFile.id }, data: { state: DATABASE_STATE[moved.state.state] } });
+        await replanDeadlines(tx, deadlineCaseOf(caseFile, statusOf(caseFile)), deadlineCaseOf(caseFile, moved.state), timerDurations(ctx.config), ctx.now);
+      },
+      audit: [{ actor: event.sender, action: "decision.withdrawn", detail: { outcome: proposal.outcome } }],
+      reply: `you withdrew the proposal (\`${proposal.outcome}\`); the case is open for another.`,
+      actions: [stateLabelSync(ctx)],
+    });
+  },
+});

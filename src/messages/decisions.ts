@@ -1,0 +1,50 @@
+/**
+ * What the case issue says about decisions: the tally of a vote, the decision
+ * when the quorum rule is met, and its enactment. Posted in the case, which
+ * only the committee reads; logins are quoted so nobody is notified.
+ */
+import type { ConsensusResult, QuorumRule } from "../cases/consensus.js";
+import { formatUtc } from "../cases/case-state.js";
+import type { Outcome } from "../cases/outcomes.js";
+import { describeDuration } from "../config/duration.js";
+import { quietLogin } from "./safe-markdown.js";
+
+const RULE_TEXT: Record<QuorumRule, string> = {
+  unanimous: "every member who is not recused",
+  majority: "a majority of the members who are not recused",
+  "two-thirds": "two thirds of the members who are not recused",
+  single: "one member",
+};
+
+const list = (logins: readonly string[]) => (logins.length > 0 ? logins.map(quietLogin).join(", ") : "nobody");
+
+export function tallyText(result: ConsensusResult, rule: QuorumRule, escalateTo: string | null): string {
+  if (result.status === "no-eligible-members") {
+    return `every committee member is recused from this case, so nobody can decide it. ${escalateTo ?? "The committee"}: this case needs someone else to decide it.`;
+  }
+  const lines = [
+    `Votes: ${result.approvals} of ${result.needed} approvals needed (${RULE_TEXT[rule]}, ${result.eligible} eligible).`,
+    `- approve: ${list(result.approvedBy)}`,
+    `- object: ${list(result.objectedBy)}`,
+    `- not voted yet: ${list(result.missing)}`,
+  ];
+  if (result.status === "blocked") lines.push("", "As the votes stand the proposal cannot pass: objections must be withdrawn (by approving), or the proposal withdrawn.");
+  return lines.join("\n");
+}
+
+export function decisionText(outcome: Outcome, facts: { enactedNow: boolean; sanction: boolean; feedbackMs: number; now: Date }): string {
+  const decided = `**Decided: \`${outcome}\`.**`;
+  if (facts.enactedNow) return `${decided} It needs nothing more done, so the case is closed.`;
+  if (facts.sanction) {
+    return `${decided} Enacting it waits: the app does not carry out sanctions (warnings, cooldowns, bans) yet, so the case stays decided until the committee has done so and closes it.`;
+  }
+  const until = new Date(facts.now.getTime() + facts.feedbackMs);
+  return (
+    `${decided} The reporter may comment on it for ${describeDuration(facts.feedbackMs)} before it is enacted (until ${formatUtc(until)}). ` +
+    "GitHub has no private message: tell the reporter yourselves, and note it with `/coc note`. `/coc enact` enacts it at once."
+  );
+}
+
+export function enactedText(outcome: string): string {
+  return `the decision (\`${outcome}\`) is enacted and the case is closed.`;
+}

@@ -1,0 +1,104 @@
+/**
+ * Decisions by consensus in a case: a proposal, the committee's votes under
+ * the configured quorum rule (recused members left out), the decision, and
+ * its enactment: a decision that needs nothing more closes the case, one that
+ * needs a sanction is recorded and waits.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
+import { issueCommentCreated } from "../factories/webhooks.js";
+import { CASES, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
+import { startHarness, type Harness } from "../support/probot-harness.js";
+import { testBackend, useTestDatabase } from "../support/test-database.js";
+
+const NOW = new Date("2026-03-04T10:00:00Z");
+const LINK = "https://github.com/acme/widgets/issues/7#issuecomment-555";
+const [ANA, BEN, CY] = ["mod-ana", "mod-ben", "mod-cy"];
+
+describe(`decisions in a case (${testBackend})`, () => {
+  const database = useTestDatabase();
+  let github: InMemoryGitHub;
+  let harness: Harness;
+  let nextComment = 40_000;
+
+  const start = async (ownerConfig: object = {}) => {
+    github.configs.set("acme/.github", ownerConfig);
+    harness = await startHarness({ database, gateway: github, now: () => NOW });
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await harness.drain();
+    await inCase("/coc ack", ANA);
+  };
+
+  beforeEach(() => {
+    github = fakeWorld();
+    // The moderator who flagged is on the committee too: as a reporter, they are recused from the vote.
+    for (const login of [ANA, BEN, CY, MODERATOR]) github.addTeamMember("acme", "coc-committee", login);
+  });
+
+  const inCase = async (body: string, sender: string) => {
+    const payload = issueCommentCreated({ ...CASES, body, sender, issueNumber: caseIssues(github)[0]!.number, commentId: ++nextComment });
+    payload.repository.private = true;
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+  };
+  const lastAnswer = () => caseIssues(github)[0]!.comments.at(-1)!.body.replace(/^<!-- coc-reply:[^>]* -->\n/, "");
+  const stored = () => database.db.case.findFirstOrThrow();
+
+  it("decides when every member who is not recused approves, then closes the case as completed", async () => {
+    await start();
+    await inCase("/coc propose no-violation the comment quoted a film", ANA);
+    expect(lastAnswer()).toContain("Votes: 1 of 3 approvals needed (every member who is not recused, 3 eligible).");
+    expect(lastAnswer()).toContain("- not voted yet: `mod-ben`, `mod-cy`");
+    expect((await stored()).state).toBe("decision_proposed");
+    expect(caseIssues(github)[0]!.labels).toContain("state: decision proposed");
+
+    await inCase("/coc approve", BEN);
+    expect((await stored()).state).toBe("decision_proposed");
+    await inCase("/coc approve", CY);
+    expect(lastAnswer()).toContain("**Decided: `no-violation`.** It needs nothing more done, so the case is closed.");
+    expect(await stored()).toMatchObject({ state: "closed", decidedAt: NOW, closedAt: NOW, openContentKey: null });
+    expect(caseIssues(github)[0]).toMatchObject({ closed: "completed", labels: ["coc-case", "state: closed"] });
+    const decided = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.decided" } });
+    expect(decided.detail).toEqual({ outcome: "no-violation", approvals: [ANA, BEN, CY], objections: [] });
+
+    // The moderator who reported it cannot vote: they are recused as its reporter.
+    await inCase("/coc status", MODERATOR);
+    expect(lastAnswer()).toContain("| State | closed |");
+  });
+
+  it("is blocked by an objection under unanimity, and a withdrawn proposal opens the case for another", async () => {
+    await start();
+    await inCase("/coc propose warning", ANA);
+    await inCase("/coc object too harsh for a first report", BEN);
+    expect(lastAnswer()).toContain("- object: `mod-ben`");
+    expect(lastAnswer()).toContain("As the votes stand the proposal cannot pass");
+    await inCase("/coc withdraw", BEN);
+    expect(lastAnswer()).toContain("Only @\u200dmod-ana, who proposed it, can withdraw this proposal");
+    await inCase("/coc withdraw", ANA);
+    expect((await stored()).state).toBe("acknowledged");
+    await inCase("/coc propose reminder", BEN);
+    expect((await stored()).state).toBe("decision_proposed");
+  });
+
+  it("decides at once with /coc resolve under the single rule; a sanction is recorded and waits", async () => {
+    await start({ committee: { quorum: "single" } });
+    await inCase("/coc resolve warning second insult this month", CY);
+    expect(lastAnswer()).toContain("**Decided: `warning`.** Enacting it waits: the app does not carry out sanctions");
+    expect(await stored()).toMatchObject({ state: "decided", decidedAt: NOW, closedAt: null });
+    expect(caseIssues(github)[0]!.closed).toBeUndefined();
+    await inCase("/coc enact", CY);
+    expect(lastAnswer()).toContain("this decision needs a sanction");
+  });
+
+  it("refuses votes from recused members and mistyped outcomes, with the valid ones", async () => {
+    await start();
+    await inCase("/coc propose nope", ANA);
+    expect(lastAnswer()).toContain("did not run:");
+    expect(lastAnswer()).toContain("no-violation");
+    await inCase("/coc propose reminder", ANA);
+    await inCase("/coc approve", MODERATOR);
+    expect(lastAnswer()).toBe(`@${MODERATOR} the \`/coc\` command did not run: you are recused from this case, so you cannot vote on it.`);
+    await inCase("/coc approve", ANA);
+    expect(lastAnswer()).toContain("Your proposal already counts as your approval.");
+  });
+});
