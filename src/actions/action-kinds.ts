@@ -12,6 +12,7 @@ import { removeCommand } from "./kinds/remove-command.js";
 import { reply } from "./kinds/reply.js";
 import { syncCaseState } from "./kinds/sync-case-state.js";
 import { closeCaseIssue } from "./kinds/close-case-issue.js";
+import { closeThread, lockThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
 const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
@@ -24,6 +25,11 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   notify,
   "sync-case-state": syncCaseState,
   "close-case-issue": closeCaseIssue,
+  "unhide-content": unhideContent,
+  "lock-thread": lockThread,
+  "unlock-thread": unlockThread,
+  "replace-body": replaceBody,
+  "close-thread": closeThread,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

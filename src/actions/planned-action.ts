@@ -4,7 +4,8 @@
  * through each kind's module (`action-kinds.ts`), which also says how urgent it
  * is: protection first, hiding abusive content never waits behind paperwork.
  */
-import type { CommandLocation, HideClassifier, RepoRef } from "../github/port.js";
+import type { ContentRef } from "../commands/content-link.js";
+import type { CommandLocation, HideClassifier, LockReason, RepoRef } from "../github/port.js";
 
 export type PlannedAction =
   | { kind: "hide-content"; repo: RepoRef; nodeId: string; classifier: HideClassifier }
@@ -21,7 +22,13 @@ export type PlannedAction =
   /** Brings the case issue's state label in step with the case's state, as it is when the action runs. */
   | { kind: "sync-case-state"; caseId: string }
   /** Closes the case issue as completed, if the case is still closed when it runs. */
-  | { kind: "close-case-issue"; caseId: string };
+  | { kind: "close-case-issue"; caseId: string }
+  /** The committee's own acts on reported content, from the case (`/coc unhide`, `lock`, `unlock`, `remove`, `close`). */
+  | { kind: "unhide-content"; repo: RepoRef; nodeId: string }
+  | { kind: "lock-thread"; repo: RepoRef; issueNumber: number; reason: LockReason | null }
+  | { kind: "unlock-thread"; repo: RepoRef; issueNumber: number }
+  | { kind: "replace-body"; ref: ContentRef; body: string }
+  | { kind: "close-thread"; repo: RepoRef; issueNumber: number };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

@@ -10,7 +10,7 @@ import type { Logger } from "probot";
 import { enactDecision } from "../commands/case/decision.js";
 import { loadTrustedConfig, type TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CocConfig } from "../config/schema.js";
-import { isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
+import { FIRING_TOLERANCE_MS, isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
 import type { GitHubGateway, RepoRef } from "../github/port.js";
 import { deadlineReminder, heldCaseReminder, type ReminderKind } from "../messages/deadline-reminders.js";
 import { enactedText } from "../messages/decisions.js";
@@ -43,6 +43,11 @@ export function makeDeadlineTask(deps: DeadlineTaskDeps) {
   return async function fireDeadline(payload: unknown): Promise<void> {
     const deadline = payload as DeadlinePayload;
     if (!ACTIVE_DEADLINE_KINDS.has(deadline.kind)) return;
+    // The queue fires by the database's clock; by this process's clock it may be early. It is tried
+    // again later (with the queue's backoff) rather than dropped, and asks GitHub nothing meanwhile.
+    if (Date.parse(deadline.dueAt) > deps.now().getTime() + FIRING_TOLERANCE_MS) {
+      throw new Error(`deadline ${deadline.kind} fired before its time by this process's clock; it is tried again later`);
+    }
     const record = await deps.db.case.findUnique({ where: { id: deadline.caseId } });
     if (!record) return;
     const casesRepo = { owner: record.casesOwner, repo: record.casesRepo };
@@ -52,7 +57,8 @@ export function makeDeadlineTask(deps: DeadlineTaskDeps) {
     if (!loaded.ok) throw new Error(`deadline ${deadline.kind} of case ${record.code} waits: the configuration cannot be read`);
     const durations = timerDurations(loaded.config);
     const latest = await deps.db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: { createdAt: "desc" }, take: 1 });
-    const timers = deadlineCaseOf(record, statusOf({ ...record, proposals: latest }));
+    const locks = await deps.db.timedLock.findMany({ where: { caseId: record.id } });
+    const timers = deadlineCaseOf(record, statusOf({ ...record, proposals: latest }), locks);
     const now = deps.now();
     if (isStillDue(deadline.kind, timers, durations, now, deadline.itemId)) {
       await actOnce(deps.db, record.id, `${deadline.key}@${deadline.dueAt}`, now, (tx) => consequences(tx, deadline, record, casesRepo, loaded.config, now));
@@ -76,6 +82,14 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
     if (!enacted) return { actions: [], audit: [] };
     const body = `The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`;
     return { actions: [...(enacted.actions ?? []), inCase(record, casesRepo, body)], audit: [...audit, ...(enacted.audit ?? [])] };
+  }
+  if (deadline.kind === "lock-expiry") {
+    const lock = await tx.timedLock.findUnique({ where: { id: deadline.itemId ?? "" } });
+    if (!lock || lock.unlockedAt) return { actions: [], audit: [] };
+    await tx.timedLock.update({ where: { id: lock.id }, data: { unlockedAt: now } });
+    const thread = { owner: lock.owner, repo: lock.repo };
+    const body = `The timed lock on \`${lock.owner}/${lock.repo}#${lock.issueNumber}\` has expired: the conversation is being unlocked.`;
+    return { actions: [{ kind: "unlock-thread", repo: thread, issueNumber: lock.issueNumber }, inCase(record, casesRepo, body)], audit };
   }
   const kind = deadline.kind as ReminderKind;
   if (record.issueNumber === null) {

@@ -87,7 +87,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
 
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
-      const event: CommandEvent = { ...context, commandIndex, command, remainingBody, replyRoute };
+      const event: CommandEvent = { ...context, commandIndex, command, remainingBody, replyRoute, keepCommand: caseFile !== null };
       await runSafely(event, { configResult, authority, caseFile }, github, deps, attempt, log.child({ command: command.name }));
       // One reply about a broken configuration is enough for a whole comment.
       if (!configResult.ok) break;

@@ -14,6 +14,9 @@ import { enactCommand } from "./case/enact.js";
 import { proposeCommand, resolveCommand } from "./case/propose.js";
 import { approveCommand, objectCommand } from "./case/vote.js";
 import { withdrawCommand } from "./case/withdraw.js";
+import { lockCommand, unlockCommand } from "./case/lock.js";
+import { closeCommand, removeCommand } from "./case/remove.js";
+import { hideCommand, unhideCommand } from "./case/visibility.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -23,6 +26,12 @@ const COMMANDS: CommandSpec[] = [
   assignCommand,
   recuseCommand,
   noteCommand,
+  hideCommand,
+  unhideCommand,
+  lockCommand,
+  unlockCommand,
+  removeCommand,
+  closeCommand,
   proposeCommand,
   approveCommand,
   objectCommand,

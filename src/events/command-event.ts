@@ -26,6 +26,8 @@ export interface CommandEvent extends Omit<CommentEvent, "body" | "previousBody"
    */
   remainingBody: string | null;
   replyRoute: ReplyRoute;
+  /** Written in a case issue: the command stays there as the committee's record, even when refused. */
+  keepCommand?: boolean;
   command: ParsedCommand;
 }
 

@@ -15,6 +15,7 @@ import type {
   GitHubPort,
   HideClassifier,
   LabelSpec,
+  LockReason,
   NewIssue,
   RepoPermission,
   RepoRef,
@@ -29,7 +30,11 @@ export type RecordedWrite =
   | { verb: "create-issue"; repo: string; number: number; issue: NewIssue }
   | { verb: "comment"; repo: string; issueNumber: number; body: string }
   | { verb: "swap-label"; repo: string; issueNumber: number; label: string }
-  | { verb: "close-issue"; repo: string; issueNumber: number; reason: string };
+  | { verb: "close-issue"; repo: string; issueNumber: number; reason: string }
+  | { verb: "unhide"; nodeId: string }
+  | { verb: "lock"; repo: string; issueNumber: number; reason: LockReason | null }
+  | { verb: "unlock"; repo: string; issueNumber: number }
+  | { verb: "replace-body"; ref: ContentRef; body: string };
 
 export interface StoredComment {
   author: string;
@@ -87,6 +92,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly configs = new Map<string, unknown>();
   readonly contents = new Map<string, ContentSnapshot>();
   readonly hidden = new Map<string, HideClassifier>();
+  /** `owner/repo#number` → lock reason, for locked conversations. */
+  readonly locks = new Map<string, LockReason | "no reason">();
   readonly labels = new Map<string, Map<string, LabelSpec>>();
   readonly issues = new Map<string, StoredIssue[]>();
   readonly writes: RecordedWrite[] = [];
@@ -201,11 +208,33 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.called("listTeamMembers");
     return [...(this.teams.get(`${org}/${teamSlug}`.toLowerCase()) ?? [])];
   }
+  async ensureUnhidden(nodeId: string): Promise<void> {
+    this.called("ensureUnhidden");
+    this.hidden.delete(nodeId);
+    this.writes.push({ verb: "unhide", nodeId });
+  }
+  async ensureThreadLocked(repo: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
+    this.called("ensureThreadLocked");
+    this.locks.set(`${key(repo)}#${issueNumber}`, reason ?? "no reason");
+    this.writes.push({ verb: "lock", repo: key(repo), issueNumber, reason });
+  }
+  async ensureThreadUnlocked(repo: RepoRef, issueNumber: number): Promise<void> {
+    this.called("ensureThreadUnlocked");
+    this.locks.delete(`${key(repo)}#${issueNumber}`);
+    this.writes.push({ verb: "unlock", repo: key(repo), issueNumber });
+  }
+  async replaceContentBody(ref: ContentRef, body: string): Promise<void> {
+    this.called("replaceContentBody");
+    if (ref.kind === "review") throw new Error("only a review's author can edit its text");
+    const stored = this.contents.get(contentKeyOf(ref));
+    if (stored) this.contents.set(contentKeyOf(ref), { ...stored, body });
+    this.writes.push({ verb: "replace-body", ref, body });
+  }
   async ensureIssueClosed(repo: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void> {
     this.called("ensureIssueClosed");
+    // Issues of moderated repositories are content here, not stored issues: only the write is recorded.
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
-    if (!issue) throw Object.assign(new Error("Not Found"), { status: 404 });
-    issue.closed = reason;
+    if (issue) issue.closed = reason;
     this.writes.push({ verb: "close-issue", repo: key(repo), issueNumber, reason });
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {

@@ -16,6 +16,7 @@ import type {
   GitHubPort,
   HideClassifier,
   LabelSpec,
+  LockReason,
   NewIssue,
   RepoPermission,
   RepoRef,
@@ -32,6 +33,10 @@ const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
       userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
     }
   }
+}`;
+
+const UNMINIMIZE = `mutation Unminimize($id: ID!) {
+  unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } }
 }`;
 
 const MINIMIZE = `mutation Minimize($id: ID!, $classifier: ReportedContentClassifiers!) {
@@ -231,6 +236,46 @@ export class OctokitGitHub implements GitHubPort {
     } catch (error) {
       if (isNotFound(error)) return; // deleted since it was flagged: nothing left to hide
       throw error;
+    }
+  }
+
+  async ensureUnhidden(nodeId: string): Promise<void> {
+    try {
+      await this.octokit.graphql(UNMINIMIZE, { id: nodeId });
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  }
+
+  async ensureThreadLocked({ owner, repo }: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
+    await this.octokit.rest.issues.lock({ owner, repo, issue_number: issueNumber, ...(reason ? { lock_reason: reason } : {}) });
+  }
+
+  async ensureThreadUnlocked({ owner, repo }: RepoRef, issueNumber: number): Promise<void> {
+    try {
+      await this.octokit.rest.issues.unlock({ owner, repo, issue_number: issueNumber });
+    } catch (error) {
+      // GitHub answers 404 for a conversation that is not locked.
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  }
+
+  async replaceContentBody(ref: ContentRef, body: string): Promise<void> {
+    const { owner, repo } = ref;
+    switch (ref.kind) {
+      case "issue":
+        await this.octokit.rest.issues.update({ owner, repo, issue_number: ref.number, body });
+        return;
+      case "issue_comment":
+        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: ref.commentId, body });
+        return;
+      case "review_comment":
+        await this.octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: ref.commentId, body });
+        return;
+      case "review":
+        throw new Error("only a review's author can edit its text");
     }
   }
 

@@ -65,6 +65,9 @@ export interface ContentSnapshot {
   isMinimized: boolean;
 }
 
+/** GitHub's lock reasons, as its REST API names them. */
+export type LockReason = "off-topic" | "too heated" | "resolved" | "spam";
+
 export type HideClassifier = "ABUSE" | "SPAM" | "OFF_TOPIC" | "OUTDATED" | "DUPLICATE" | "RESOLVED";
 
 /** Where a `/coc` command was written, so it can be removed afterwards. */
@@ -113,6 +116,14 @@ export interface GitHubPort {
   /** The edit history of content read with `fetchContent`; null when it no longer exists. */
   fetchEditHistory(nodeId: string): Promise<EditHistory | null>;
   ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void>;
+  /** Shows minimized content again; content that is gone counts as done. */
+  ensureUnhidden(nodeId: string): Promise<void>;
+  /** Locks the issue or pull request's conversation, with GitHub's reason; locked already counts as done. */
+  ensureThreadLocked(repo: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void>;
+  /** Unlocks it; unlocked already counts as done. */
+  ensureThreadUnlocked(repo: RepoRef, issueNumber: number): Promise<void>;
+  /** Replaces the text of an issue or pull request, or of a comment (a review's own text cannot be edited by the app). */
+  replaceContentBody(ref: ContentRef, body: string): Promise<void>;
   /** Deletes the command's comment, or rewrites it when other text remains (`remainingBody`). Gone already counts as done. */
   ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void>;
   ensureLabel(repo: RepoRef, label: LabelSpec): Promise<void>;

@@ -51,7 +51,10 @@ export async function findCaseByIssue(db: Database, casesRepo: RepoRef, issueNum
     where: { casesScope: casesScope(casesRepo), issueNumber },
     include: {
       recusals: { orderBy: { createdAt: "asc" } },
-      reports: { select: { reporterLogin: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      reports: {
+        select: { reporterLogin: true, createdAt: true, evidence: { select: { url: true, nodeId: true, contentKind: true } } },
+        orderBy: { createdAt: "asc" },
+      },
       proposals: { where: { status: { in: ["open", "decided"] } }, include: { votes: { orderBy: { castAt: "asc" } } }, orderBy: { createdAt: "desc" }, take: 1 },
     },
   });

@@ -11,10 +11,10 @@ import { addJobCall } from "./add-job-sql.js";
 import type { Transaction } from "./database.js";
 
 /**
- * The deadlines the app acts on so far. Status notices to reporters, deadlock escalation,
- * emergency sign-off and timed locks arrive with the commands that create them.
+ * The deadlines the app acts on so far. Status notices to reporters and emergency sign-off
+ * arrive with the notices channel and the emergency commands.
  */
-export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set(["acknowledge", "acknowledge-overdue", "resolve", "deadlock", "enact"]);
+export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set(["acknowledge", "acknowledge-overdue", "resolve", "deadlock", "enact", "lock-expiry"]);
 
 /** The durations the deadline rules need, from the trusted configuration. */
 export function timerDurations(config: Pick<CocConfig, "deadlines" | "decisions">): DeadlineDurations {
@@ -47,6 +47,7 @@ export async function scheduleDeadline(tx: Transaction, deadline: Deadline): Pro
 export function deadlineCaseOf(
   record: { id: string; createdAt: Date; acknowledgedAt: Date | null; decidedAt?: Date | null },
   status: Pick<CaseStatus, "state" | "proposal">,
+  timedLocks: DeadlineCase["timedLocks"] = [],
 ): DeadlineCase {
   return {
     caseId: record.id,
@@ -57,6 +58,6 @@ export function deadlineCaseOf(
     proposedAt: status.state === "decision-proposed" ? (status.proposal?.at ?? null) : null,
     decidedAt: record.decidedAt ?? null,
     emergencyActions: [],
-    timedLocks: [],
+    timedLocks,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Answers the person who issued a command that did not open or join a case
  * (help, a mistyped command, an invalid configuration, a refused link): the
- * command is removed from the thread first, like every command, then the
+ * command is removed from the thread first, like every command (except in a
+ * case issue, where commands are the committee's record and stay), then the
  * answer goes where the command's reply route says (the thread of a private
  * repository, else the cases repository's notice board); both durably and with
  * an audit event.
@@ -22,7 +23,7 @@ export async function recordReply(db: Database, event: CommandEvent, body: strin
     await recordActions(
       tx,
       null,
-      [{ kind: "remove-command", location: event.location, remainingBody: event.remainingBody }, ...(answer ? [answer] : [])],
+      [...(event.keepCommand ? [] : [{ kind: "remove-command" as const, location: event.location, remainingBody: event.remainingBody }]), ...(answer ? [answer] : [])],
       onceKey,
     );
     await appendAudit(

@@ -197,9 +197,11 @@ describe.each([DOTCOM, GHES])(`/coc flag over HTTP on $name (${testBackend})`, {
     const jobs = () => database.db.$queryRawUnsafe<Array<{ task: string }>>(
       `SELECT t.identifier AS task FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id ORDER BY j.id`,
     );
-    // What is left are the fallbacks of the actions the command ran at once; they will find them done.
+    // What is left are the fallbacks of the actions the command ran at once (they will find them done),
+    // and the new case's acknowledgement deadlines.
     const before = await jobs();
-    expect(before.every((j) => j.task === "run-action")).toBe(true);
+    expect(before.every((j) => j.task === "run-action" || j.task === "deadline")).toBe(true);
+    expect(before.filter((j) => j.task === "deadline")).toHaveLength(2);
     await app.deliver("issue_comment", payload, "delivery-1");
     expect(await jobs()).toEqual(before);
     await app.drain();

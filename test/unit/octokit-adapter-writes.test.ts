@@ -179,6 +179,57 @@ describe("swapIssueLabel", () => {
   });
 });
 
+describe("the committee's acts on content", () => {
+  it("shows minimized content again through GraphQL, and counts gone content as done", async () => {
+    const sent = recorder();
+    githubApi().post("/graphql").reply(sent.reply(200, { data: { unminimizeComment: { unminimizedComment: { isMinimized: false } } } }));
+    await github().ensureUnhidden("IC_abusive555");
+    expect(sent.bodies).toEqual([{ query: expect.stringContaining("unminimizeComment(input:"), variables: { id: "IC_abusive555" } }]);
+  });
+
+  it("locks a conversation with GitHub's reason, and without one", async () => {
+    const sent = recorder();
+    githubApi().put("/repos/acme/widgets/issues/7/lock").reply(sent.reply(204));
+    githubApi().put("/repos/acme/widgets/issues/8/lock").reply(sent.reply(204));
+    await github().ensureThreadLocked(PROJECT, 7, "too heated");
+    await github().ensureThreadLocked(PROJECT, 8, null);
+    expect(sent.bodies).toEqual([{ lock_reason: "too heated" }, undefined]);
+  });
+
+  it("unlocks, counting a conversation that is not locked (404) as unlocked", async () => {
+    githubApi().delete("/repos/acme/widgets/issues/7/lock").reply(204);
+    githubApi().delete("/repos/acme/widgets/issues/8/lock").reply(404, NOT_FOUND);
+    await github().ensureThreadUnlocked(PROJECT, 7);
+    await github().ensureThreadUnlocked(PROJECT, 8);
+  });
+
+  it("replaces the text of an issue, an issue comment and a review comment, and refuses a review", async () => {
+    const sent = recorder();
+    githubApi().patch("/repos/acme/widgets/issues/7").reply(sent.reply(200, {}));
+    githubApi().patch("/repos/acme/widgets/issues/comments/555").reply(sent.reply(200, {}));
+    githubApi().patch("/repos/acme/widgets/pulls/comments/7001").reply(sent.reply(200, {}));
+    await github().replaceContentBody({ kind: "issue", ...PROJECT, number: 7 }, "removed");
+    await github().replaceContentBody({ kind: "issue_comment", ...PROJECT, number: 7, commentId: 555 }, "removed");
+    await github().replaceContentBody({ kind: "review_comment", ...PROJECT, number: 12, commentId: 7001 }, "removed");
+    expect(sent.bodies).toEqual([{ body: "removed" }, { body: "removed" }, { body: "removed" }]);
+    await expect(github().replaceContentBody({ kind: "review", ...PROJECT, number: 12, reviewId: 3 }, "removed")).rejects.toThrow("review's author");
+  });
+
+  it("closes an issue with GitHub's state reason", async () => {
+    const sent = recorder();
+    githubApi().patch("/repos/acme/coc-cases/issues/17").reply(sent.reply(200, {}));
+    await github().ensureIssueClosed(CASES, 17, "completed");
+    expect(sent.bodies).toEqual([{ state: "closed", state_reason: "completed" }]);
+  });
+
+  it("lists a team's members, every page, and none for a team that does not exist", async () => {
+    githubApi().get("/orgs/acme/teams/coc-committee/members").query({ per_page: "100" }).reply(200, [{ login: "mod-ana" }, { login: "mod-ben" }]);
+    githubApi().get("/orgs/acme/teams/nobody/members").query({ per_page: "100" }).reply(404, NOT_FOUND);
+    expect(await github().listTeamMembers("acme", "coc-committee")).toEqual(["mod-ana", "mod-ben"]);
+    expect(await github().listTeamMembers("acme", "nobody")).toEqual([]);
+  });
+});
+
 describe("createIssue and createComment", () => {
   it("opens an issue with title, body and labels, and returns its number", async () => {
     const sent = recorder();
