@@ -12,7 +12,7 @@ import { removeCommand } from "./kinds/remove-command.js";
 import { reply } from "./kinds/reply.js";
 import { syncCaseState } from "./kinds/sync-case-state.js";
 import { closeCaseIssue } from "./kinds/close-case-issue.js";
-import { closeThread, lockThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
+import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
 const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
@@ -30,6 +30,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "unlock-thread": unlockThread,
   "replace-body": replaceBody,
   "close-thread": closeThread,
+  "reopen-thread": reopenThread,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -28,7 +28,9 @@ export type PlannedAction =
   | { kind: "lock-thread"; repo: RepoRef; issueNumber: number; reason: LockReason | null }
   | { kind: "unlock-thread"; repo: RepoRef; issueNumber: number }
   | { kind: "replace-body"; ref: ContentRef; body: string }
-  | { kind: "close-thread"; repo: RepoRef; issueNumber: number };
+  | { kind: "close-thread"; repo: RepoRef; issueNumber: number }
+  /** Reopens an issue: a closed thread whose emergency close was not signed off, or a reopened case's issue. */
+  | { kind: "reopen-thread"; repo: RepoRef; issueNumber: number };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

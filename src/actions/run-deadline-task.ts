@@ -8,6 +8,7 @@
  */
 import type { Logger } from "probot";
 import { enactDecision } from "../commands/case/decision.js";
+import { revertFor, type EmergencyTarget } from "../commands/case/emergency.js";
 import { loadTrustedConfig, type TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CocConfig } from "../config/schema.js";
 import { FIRING_TOLERANCE_MS, isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
@@ -58,7 +59,10 @@ export function makeDeadlineTask(deps: DeadlineTaskDeps) {
     const durations = timerDurations(loaded.config);
     const latest = await deps.db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: { createdAt: "desc" }, take: 1 });
     const locks = await deps.db.timedLock.findMany({ where: { caseId: record.id } });
-    const timers = deadlineCaseOf(record, statusOf({ ...record, proposals: latest }), locks);
+    const acts = await deps.db.emergencyAct.findMany({ where: { caseId: record.id } });
+    // A reverted act is as settled as a signed-off one: no timer is due for it.
+    const settled = acts.map((act) => ({ id: act.id, actedAt: act.actedAt, signedOffAt: act.signedOffAt ?? act.revertedAt }));
+    const timers = deadlineCaseOf(record, statusOf({ ...record, proposals: latest }), locks, settled);
     const now = deps.now();
     if (isStillDue(deadline.kind, timers, durations, now, deadline.itemId)) {
       await actOnce(deps.db, record.id, `${deadline.key}@${deadline.dueAt}`, now, (tx) => consequences(tx, deadline, record, casesRepo, loaded.config, now));
@@ -82,6 +86,16 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
     if (!enacted) return { actions: [], audit: [] };
     const body = `The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`;
     return { actions: [...(enacted.actions ?? []), inCase(record, casesRepo, body)], audit: [...audit, ...(enacted.audit ?? [])] };
+  }
+  if (deadline.kind === "emergency-signoff") {
+    const act = await tx.emergencyAct.findUnique({ where: { id: deadline.itemId ?? "" } });
+    if (!act || act.signedOffAt || act.revertedAt) return { actions: [], audit: [] };
+    await tx.emergencyAct.update({ where: { id: act.id }, data: { revertedAt: now } });
+    const revert = revertFor(act.kind, act.target as unknown as EmergencyTarget);
+    const body = revert
+      ? `The emergency act (\`${act.kind}\` by \`${act.actor}\`) was not signed off in time: it is being reverted.`
+      : `The emergency act (\`${act.kind}\` by \`${act.actor}\`) was not signed off in time, but the app cannot undo it: restore it by hand.`;
+    return { actions: [...(revert ? [revert] : []), inCase(record, casesRepo, body)], audit: [{ actor: "app", action: "emergency.reverted", detail: { act: act.id, kind: act.kind } }] };
   }
   if (deadline.kind === "lock-expiry") {
     const lock = await tx.timedLock.findUnique({ where: { id: deadline.itemId ?? "" } });

@@ -17,6 +17,8 @@ import { withdrawCommand } from "./case/withdraw.js";
 import { lockCommand, unlockCommand } from "./case/lock.js";
 import { closeCommand, removeCommand } from "./case/remove.js";
 import { hideCommand, unhideCommand } from "./case/visibility.js";
+import { emergencyCommand, signoffCommand } from "./case/emergency.js";
+import { reopenCommand } from "./case/reopen.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -32,12 +34,15 @@ const COMMANDS: CommandSpec[] = [
   unlockCommand,
   removeCommand,
   closeCommand,
+  emergencyCommand,
+  signoffCommand,
   proposeCommand,
   approveCommand,
   objectCommand,
   withdrawCommand,
   resolveCommand,
   enactCommand,
+  reopenCommand,
   statusCommand,
 ];
 

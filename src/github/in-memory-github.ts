@@ -32,6 +32,7 @@ export type RecordedWrite =
   | { verb: "swap-label"; repo: string; issueNumber: number; label: string }
   | { verb: "close-issue"; repo: string; issueNumber: number; reason: string }
   | { verb: "unhide"; nodeId: string }
+  | { verb: "reopen-issue"; repo: string; issueNumber: number }
   | { verb: "lock"; repo: string; issueNumber: number; reason: LockReason | null }
   | { verb: "unlock"; repo: string; issueNumber: number }
   | { verb: "replace-body"; ref: ContentRef; body: string };
@@ -236,6 +237,12 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
     if (issue) issue.closed = reason;
     this.writes.push({ verb: "close-issue", repo: key(repo), issueNumber, reason });
+  }
+  async ensureIssueReopened(repo: RepoRef, issueNumber: number): Promise<void> {
+    this.called("ensureIssueReopened");
+    const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
+    if (issue) delete issue.closed;
+    this.writes.push({ verb: "reopen-issue", repo: key(repo), issueNumber });
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
     this.called("isTeamMember");

@@ -354,6 +354,10 @@ export class OctokitGitHub implements GitHubPort {
     await this.octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, state: "closed", state_reason: reason });
   }
 
+  async ensureIssueReopened({ owner, repo }: RepoRef, issueNumber: number): Promise<void> {
+    await this.octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, state: "open" });
+  }
+
   async createIssue({ owner, repo }: RepoRef, issue: NewIssue, options: SendOptions = {}): Promise<number> {
     const { data } = await this.octokit.rest.issues.create({ owner, repo, ...issue, request: sendOnce(options) });
     return data.number;

@@ -145,6 +145,8 @@ export interface GitHubPort {
   hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean>;
   /** Closes the issue with GitHub's reason (`completed`); closed already counts as done. */
   ensureIssueClosed(repo: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void>;
+  /** Reopens the issue or pull request; open already counts as done. */
+  ensureIssueReopened(repo: RepoRef, issueNumber: number): Promise<void>;
   /** Sent once, like `createIssue`. */
   createComment(repo: RepoRef, issueNumber: number, body: string, options?: SendOptions): Promise<void>;
 }

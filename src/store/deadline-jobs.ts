@@ -11,10 +11,18 @@ import { addJobCall } from "./add-job-sql.js";
 import type { Transaction } from "./database.js";
 
 /**
- * The deadlines the app acts on so far. Status notices to reporters and emergency sign-off
- * arrive with the notices channel and the emergency commands.
+ * The deadlines the app acts on so far. Status notices to reporters arrive with the channel
+ * that tells them (GitHub has no private message).
  */
-export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set(["acknowledge", "acknowledge-overdue", "resolve", "deadlock", "enact", "lock-expiry"]);
+export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set([
+  "acknowledge",
+  "acknowledge-overdue",
+  "resolve",
+  "deadlock",
+  "enact",
+  "lock-expiry",
+  "emergency-signoff",
+]);
 
 /** The durations the deadline rules need, from the trusted configuration. */
 export function timerDurations(config: Pick<CocConfig, "deadlines" | "decisions">): DeadlineDurations {
@@ -45,19 +53,20 @@ export async function scheduleDeadline(tx: Transaction, deadline: Deadline): Pro
 
 /** A case row as the deadline rules see it. */
 export function deadlineCaseOf(
-  record: { id: string; createdAt: Date; acknowledgedAt: Date | null; decidedAt?: Date | null },
+  record: { id: string; createdAt: Date; acknowledgedAt: Date | null; decidedAt?: Date | null; reopenedAt?: Date | null },
   status: Pick<CaseStatus, "state" | "proposal">,
   timedLocks: DeadlineCase["timedLocks"] = [],
+  emergencyActions: DeadlineCase["emergencyActions"] = [],
 ): DeadlineCase {
   return {
     caseId: record.id,
     state: status.state,
     reportedAt: record.createdAt,
     acknowledgedAt: record.acknowledgedAt,
-    reopenedAt: null,
+    reopenedAt: record.reopenedAt ?? null,
     proposedAt: status.state === "decision-proposed" ? (status.proposal?.at ?? null) : null,
     decidedAt: record.decidedAt ?? null,
-    emergencyActions: [],
+    emergencyActions,
     timedLocks,
   };
 }

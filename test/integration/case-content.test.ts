@@ -25,6 +25,7 @@ describe(`acting on content from a case (${testBackend})`, () => {
   beforeEach(async () => {
     github = fakeWorld();
     github.addTeamMember("acme", "coc-committee", MEMBER);
+    github.addTeamMember("acme", "coc-committee", "mod-lena");
     clock = new Date(Math.floor(Date.now() / 1000) * 1000);
     harness = await startHarness({ database, gateway: github, now: () => clock });
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
@@ -32,8 +33,8 @@ describe(`acting on content from a case (${testBackend})`, () => {
     github.writes.length = 0;
   });
 
-  const inCase = async (body: string) => {
-    const payload = issueCommentCreated({ ...CASES, body, sender: MEMBER, issueNumber: caseIssues(github)[0]!.number, commentId: ++nextComment });
+  const inCase = async (body: string, sender = MEMBER) => {
+    const payload = issueCommentCreated({ ...CASES, body, sender, issueNumber: caseIssues(github)[0]!.number, commentId: ++nextComment });
     payload.repository.private = true;
     await harness.deliver("issue_comment", payload);
     await harness.drain();
@@ -97,5 +98,38 @@ describe(`acting on content from a case (${testBackend})`, () => {
     await inCase("/coc hide https://github.com/elsewhere/project/issues/1#issuecomment-1");
     expect(lastAnswer()).toContain("the link points outside `acme`, the account this case belongs to.");
     expect(contentWrites()).toEqual([]);
+  });
+
+  const passHours = async (hours: number) => {
+    clock = new Date(clock.getTime() + hours * HOUR);
+    await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE 'deadline:%' AND run_at <= $1`, clock);
+    await harness.drain();
+  };
+
+  it("keeps an emergency act another member signs off in time", async () => {
+    await inCase("/coc emergency lock");
+    expect(github.locks.get("acme/widgets#7")).toBe("too heated");
+    expect(lastAnswer()).toMatch(/emergency act: the flagged comment is being locked\. Another committee member who is not recused must write `\/coc signoff` by/);
+    await inCase("/coc signoff");
+    expect(lastAnswer()).toContain("another committee member must sign off your own emergency act.");
+    await inCase("/coc signoff", "mod-lena");
+    expect(lastAnswer()).toBe("@mod-lena you signed off the emergency act; it stays.");
+    await passHours(72);
+    expect(github.locks.get("acme/widgets#7")).toBe("too heated");
+  });
+
+  it("reverts an emergency act nobody signed off within 72 hours, and says so in the case", async () => {
+    await inCase("/coc emergency remove");
+    expect(contentWrites().map((w) => w.verb)).toEqual(["replace-body"]);
+    await passHours(71);
+    expect(contentWrites()).toHaveLength(1);
+    await passHours(1);
+    expect(contentWrites().at(-1)).toEqual({
+      verb: "replace-body",
+      ref: { kind: "issue_comment", owner: "acme", repo: "widgets", number: 7, commentId: 555 },
+      body: "You are all idiots. @mod-maria see #12 and @acme/core",
+    });
+    expect(lastAnswer()).toBe("The emergency act (`remove` by `mod-omar`) was not signed off in time: it is being reverted.");
+    expect(await database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ revertedAt: clock, signedOffAt: null });
   });
 });

@@ -101,4 +101,16 @@ describe(`decisions in a case (${testBackend})`, () => {
     await inCase("/coc approve", ANA);
     expect(lastAnswer()).toContain("Your proposal already counts as your approval.");
   });
+
+  it("reopens a closed case, its issue and its resolution target; a second reopen is refused", async () => {
+    await start({ committee: { quorum: "single" } });
+    await inCase("/coc resolve no-violation", ANA);
+    expect((await stored()).state).toBe("closed");
+    await inCase("/coc reopen the same person did it again", BEN);
+    expect(await stored()).toMatchObject({ state: "acknowledged", reopenedAt: NOW, closedAt: null, openContentKey: expect.stringContaining("issuecomment-555") });
+    expect(caseIssues(github)[0]!.closed).toBeUndefined();
+    expect(caseIssues(github)[0]!.labels).toContain("state: acknowledged");
+    await inCase("/coc reopen", BEN);
+    expect(lastAnswer()).toContain("only a closed case can be reopened");
+  });
 });

@@ -42,6 +42,15 @@ export const replaceBody: ActionKindSpec<"replace-body"> = {
   },
 };
 
+export const reopenThread: ActionKindSpec<"reopen-thread"> = {
+  kind: "reopen-thread",
+  priority: 5,
+  maxAttempts: 25,
+  async perform(action, run) {
+    await (await run.gateway.forRepository(action.repo)).ensureIssueReopened(action.repo, action.issueNumber);
+  },
+};
+
 export const closeThread: ActionKindSpec<"close-thread"> = {
   kind: "close-thread",
   priority: 2,
