@@ -4,6 +4,7 @@
  * committee reads; logins are quoted so that nobody is notified.
  */
 import type { CaseRecord } from "../store/case-records.js";
+import { formatUtc } from "../cases/case-state.js";
 import { quietLogin } from "./safe-markdown.js";
 
 const STATE_TEXT: Record<CaseRecord["state"], string> = {
@@ -23,7 +24,24 @@ interface HistoryEvent {
   action: string;
 }
 
-export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[]): string {
+interface Standing {
+  /** The tally of the open proposal, or null without one. */
+  votes: string | null;
+  proposal: { outcome: string; by: string } | null;
+  deadlines: Array<{ kind: string; dueAt: Date }>;
+}
+
+const DEADLINE_TEXT: Record<string, string> = {
+  acknowledge: "acknowledgement due",
+  "acknowledge-overdue": "acknowledgement overdue",
+  resolve: "resolution target",
+  deadlock: "escalated as deadlocked",
+  enact: "decision enacted",
+  "lock-expiry": "timed lock ends",
+  "emergency-signoff": "emergency act reverted unless signed off",
+};
+
+export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[], standing: Standing): string {
   const recused = caseFile.recusals.map((r) => `${quietLogin(r.login)} (${r.reason === "self" ? "recused themselves" : r.reason})`);
   const rows = [
     `| State | ${STATE_TEXT[caseFile.state]} |`,
@@ -33,8 +51,10 @@ export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[]): s
     `| Reports | ${caseFile.reports.length} |`,
     `| Opened | ${caseFile.createdAt.toISOString()} |`,
   ];
+  const proposal = standing.proposal ? [`**Proposal:** \`${standing.proposal.outcome}\` by ${quietLogin(standing.proposal.by)}`, "", standing.votes ?? "", ""] : [];
+  const deadlines = standing.deadlines.length > 0 ? ["Deadlines:", "", ...standing.deadlines.map((d) => `- ${formatUtc(d.dueAt)}: ${DEADLINE_TEXT[d.kind] ?? d.kind}`), ""] : [];
   const shown = history.slice(-MAX_HISTORY);
   const lines = shown.map((event) => `- ${event.at.toISOString()} ${quietLogin(event.actor)}: ${event.action}`);
   const earlier = history.length > shown.length ? [`- … ${history.length - shown.length} earlier events are in the audit log`] : [];
-  return [`case ${caseFile.code}:`, "", "| | |", "|---|---|", ...rows, "", "History:", "", ...earlier, ...lines].join("\n");
+  return [`case ${caseFile.code}:`, "", "| | |", "|---|---|", ...rows, "", ...proposal, ...deadlines, "History:", "", ...earlier, ...lines].join("\n");
 }

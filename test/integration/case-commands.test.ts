@@ -82,6 +82,8 @@ describe(`committee commands in a case (${testBackend})`, () => {
     expect(status).toContain("| State | acknowledged |");
     expect(status).toContain(`| Acknowledged | by \`${MEMBER}\` at 2026-03-04T10:00:00.000Z |`);
     expect(status).toMatch(/case\.opened[\s\S]*case\.note-added[\s\S]*case\.acknowledged/);
+    // The acknowledgement reminders went with the acknowledgement; the resolution target is a week on.
+    expect(status).toContain("Deadlines:\n\n- 2026-03-11 10:00 UTC: resolution target\n");
   });
 
   it("lists the committee's commands for /coc help in a case", async () => {

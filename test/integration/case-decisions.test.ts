@@ -54,6 +54,10 @@ describe(`decisions in a case (${testBackend})`, () => {
 
     await inCase("/coc approve", BEN);
     expect((await stored()).state).toBe("decision_proposed");
+    await inCase("/coc status", CY);
+    expect(lastAnswer()).toContain("**Proposal:** `no-violation` by `mod-ana`");
+    expect(lastAnswer()).toContain("- not voted yet: `mod-cy`");
+    expect(lastAnswer()).toContain("escalated as deadlocked");
     await inCase("/coc approve", CY);
     expect(lastAnswer()).toContain("**Decided: `no-violation`.** It needs nothing more done, so the case is closed.");
     expect(await stored()).toMatchObject({ state: "closed", decidedAt: NOW, closedAt: NOW, openContentKey: null });

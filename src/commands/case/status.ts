@@ -3,24 +3,56 @@
  *
  *   /coc status
  *
- * State, who acknowledged it and handles it, who is recused, reports, and the
- * case's history from the audit log.
+ * State, who acknowledged it and handles it, who is recused, reports, the
+ * open proposal's votes, the deadlines to come, and the case's history from
+ * the audit log.
  */
 import { auditTrail } from "../../store/audit-log.js";
 import { caseCommand } from "../command-spec.js";
 import { caseStatusText } from "../../messages/case-status.js";
+import { countVotes } from "../../cases/consensus.js";
+import { deadlinesFor } from "../../deadlines/deadline-rules.js";
+import { tallyText } from "../../messages/decisions.js";
+import { statusOf } from "../../store/case-records.js";
+import { ACTIVE_DEADLINE_KINDS, deadlineCaseOf, timerDurations } from "../../store/deadline-jobs.js";
+import { votingCommittee } from "./decision.js";
 import { recordCommandResult } from "./case-change.js";
 
 export const statusCommand = caseCommand({
   name: "status",
   usage: "/coc status",
   summary: "Show where the case stands and its history.",
-  details: "Answers in the case with its state, who acknowledged it and when, who handles it, who is recused, its reports, and its history from the audit log.",
+  details:
+    "Answers in the case with its state, who acknowledged it and when, who handles it, who is recused, its reports, " +
+    "the open proposal's votes, the deadlines to come, and its history from the audit log.",
   async run(ctx) {
-    const history = await auditTrail(ctx.db, ctx.caseFile.id);
+    const { caseFile } = ctx;
+    const history = await auditTrail(ctx.db, caseFile.id);
+    const proposal = caseFile.state === "decision_proposed" ? caseFile.proposals[0] : undefined;
+    const votes = proposal
+      ? tallyText(
+          countVotes({
+            rule: ctx.config.committee.quorum,
+            ...votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team)),
+            proposer: proposal.proposer,
+            votes: proposal.votes.map((v) => ({ login: v.login, choice: v.choice as "approve" | "object" })),
+          }),
+          ctx.config.committee.quorum,
+          null,
+        )
+      : null;
+    const locks = await ctx.db.timedLock.findMany({ where: { caseId: caseFile.id } });
+    const acts = await ctx.db.emergencyAct.findMany({ where: { caseId: caseFile.id } });
+    const timers = deadlineCaseOf(
+      caseFile,
+      statusOf(caseFile),
+      locks,
+      acts.map((a) => ({ id: a.id, actedAt: a.actedAt, signedOffAt: a.signedOffAt ?? a.revertedAt })),
+    );
+    const deadlines = deadlinesFor(timers, timerDurations(ctx.config), ctx.now).filter((d) => ACTIVE_DEADLINE_KINDS.has(d.kind));
     await recordCommandResult(ctx, {
       audit: [{ actor: ctx.event.sender, action: "case.status-shown", detail: {} }],
-      reply: caseStatusText(ctx.caseFile, history),
+      reply: caseStatusText(caseFile, history, { votes, proposal: proposal ? { outcome: proposal.outcome, by: proposal.proposer } : null, deadlines }),
     });
   },
 });
