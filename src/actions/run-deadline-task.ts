@@ -84,7 +84,7 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
   if (deadline.kind === "enact") {
     const enacted = await enactDecision(tx, record.id, now);
     if (!enacted) return { actions: [], audit: [] };
-    const body = `The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`;
+    const body = [`The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`, ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n");
     return { actions: [...(enacted.actions ?? []), inCase(record, casesRepo, body)], audit: [...audit, ...(enacted.audit ?? [])] };
   }
   if (deadline.kind === "emergency-signoff") {

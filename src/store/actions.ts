@@ -39,7 +39,11 @@ export async function recordActions(
   return recordKeyedActions(
     tx,
     caseId,
-    actions.map((action) => ({ action, onceKey: onceKey && `${onceKey}:${action.kind}` })),
+    actions.map((action, i) => {
+      // A kind that comes twice in one change (two replies) gets its position in the key too.
+      const seen = actions.slice(0, i).filter((other) => other.kind === action.kind).length;
+      return { action, onceKey: onceKey && `${onceKey}:${action.kind}${seen > 0 ? `:${seen + 1}` : ""}` };
+    }),
     options,
   );
 }

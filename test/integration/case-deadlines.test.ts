@@ -99,7 +99,7 @@ describe(`case deadlines (${testBackend})`, () => {
     expect(caseComments().at(-1)).toContain("The reporter may comment on it for 3 days before it is enacted");
     expect(await timers()).toEqual([{ kind: "enact", dueIn: 72 }]);
     await advance(72);
-    expect(caseComments().at(-1)).toBe("The reporter's time to comment has passed: the decision (`no-violation`) is enacted and the case is closed.");
+    expect(caseComments().at(-1)).toMatch(/^The reporter's time to comment has passed: the decision \(`no-violation`\) is enacted and the case is closed\.\n\n### Closing report for COC-/);
     expect(await database.db.case.findFirstOrThrow()).toMatchObject({ state: "closed", openContentKey: null });
     expect(caseIssues(github)[0]!.closed).toBe("completed");
   });

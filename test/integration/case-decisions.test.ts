@@ -60,6 +60,11 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("escalated as deadlocked");
     await inCase("/coc approve", CY);
     expect(lastAnswer()).toContain("**Decided: `no-violation`.** It needs nothing more done, so the case is closed.");
+    // The closing report, with the facts the committee's officers are owed.
+    expect(lastAnswer()).toContain("### Closing report for COC-2026-0001");
+    expect(lastAnswer()).toContain("| Where | `acme/widgets` |");
+    expect(lastAnswer()).toContain("| A violation? | no |");
+    expect(lastAnswer()).toContain("| Response | `no-violation` (No breach of the code; nothing further is done.): the comment quoted a film |");
     expect(await stored()).toMatchObject({ state: "closed", decidedAt: NOW, closedAt: NOW, openContentKey: null });
     expect(caseIssues(github)[0]).toMatchObject({ closed: "completed", labels: ["coc-case", "state: closed"] });
     const decided = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.decided" } });
@@ -110,6 +115,7 @@ describe(`decisions in a case (${testBackend})`, () => {
     await start({ committee: { quorum: "single" } });
     await inCase("/coc resolve no-violation", ANA);
     expect((await stored()).state).toBe("closed");
+    expect(lastAnswer()).toContain("### Closing report");
     await inCase("/coc reopen the same person did it again", BEN);
     expect(await stored()).toMatchObject({ state: "acknowledged", reopenedAt: NOW, closedAt: null, openContentKey: expect.stringContaining("issuecomment-555") });
     expect(caseIssues(github)[0]!.closed).toBeUndefined();

@@ -13,6 +13,7 @@ import { isOutcome, needsSanction, type Outcome } from "../../cases/outcomes.js"
 import { deadlineKey } from "../../deadlines/deadline-rules.js";
 import { recusals } from "../../cases/recusal.js";
 import type { CocConfig } from "../../config/schema.js";
+import { closingReport } from "../../messages/closing-report.js";
 import { decisionText, tallyText } from "../../messages/decisions.js";
 import { DATABASE_STATE, statusOf, type CaseRecord, type ChangeConsequences } from "../../store/case-records.js";
 import type { Transaction } from "../../store/database.js";
@@ -86,7 +87,9 @@ async function decide(
   const timers = deadlineCaseOf(caseFile, statusOf(before));
   const after = { ...timers, state: enactNow ? ("closed" as const) : ("decided" as const), proposedAt: null, decidedAt: now };
   await replanDeadlines(tx, { ...timers, proposedAt: proposal.createdAt }, after, timerDurations(config), now);
-  return { actions, audit, reply: decisionText(proposal.outcome, { enactedNow: enactNow, sanction: needsSanction(proposal.outcome), feedbackMs: feedback, now }) };
+  const decisionReply = decisionText(proposal.outcome, { enactedNow: enactNow, sanction: needsSanction(proposal.outcome), feedbackMs: feedback, now });
+  const report = enactNow ? await closingReportFor(tx, caseFile.id) : null;
+  return { actions, audit, reply: report ? `${decisionReply}\n\n${report}` : decisionReply };
 }
 
 /** Who must hear that this proposal cannot pass as the committee stands: the escalation team, else the whole committee. */
@@ -99,7 +102,11 @@ function escalationFor(result: ConsensusResult, config: CocConfig, caseFile: Cas
  * Enacts a decided case whose decision needs no sanction: the case closes. Run by `/coc enact`
  * and by the timer that ends the reporter's feedback window. Null when there is nothing to enact.
  */
-export async function enactDecision(tx: Transaction, caseId: string, now: Date): Promise<(ChangeConsequences & { outcome: string }) | null> {
+export async function enactDecision(
+  tx: Transaction,
+  caseId: string,
+  now: Date,
+): Promise<(ChangeConsequences & { outcome: string; closingReport: string | null }) | null> {
   const found = await tx.case.findUnique({
     where: { id: caseId },
     include: { proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 } },
@@ -114,6 +121,29 @@ export async function enactDecision(tx: Transaction, caseId: string, now: Date):
       { kind: "sync-case-state", caseId },
       { kind: "close-case-issue", caseId },
     ],
+    closingReport: await closingReportFor(tx, caseId),
     audit: [{ actor: "app", action: "case.closed", detail: { outcome } }],
   };
+}
+
+/** The closing report, said in the case issue with the news that it closed (see `closing-report.ts`). */
+async function closingReportFor(tx: Transaction, caseId: string): Promise<string | null> {
+  const closed = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    include: {
+      reports: { include: { evidence: { select: { url: true } } }, orderBy: { createdAt: "asc" } },
+      proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 },
+    },
+  });
+  const decided = closed.proposals[0];
+  if (!decided || !closed.closedAt) return null;
+  return closingReport({
+    code: closed.code,
+    subject: closed.subjectLogin,
+    evidenceUrls: closed.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : [])),
+    outcome: decided.outcome,
+    reason: decided.reason,
+    decidedAt: closed.decidedAt ?? closed.closedAt,
+    closedAt: closed.closedAt,
+  });
 }

@@ -21,7 +21,7 @@ export const enactCommand = caseCommand({
       apply: async (tx) => {
         const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now);
         if (!enacted) throw new UserError("this decision needs a sanction, which the app does not carry out yet; close the case by hand once it is done.");
-        return { ...enacted, reply: enactedText(enacted.outcome) };
+        return { ...enacted, reply: [enactedText(enacted.outcome), ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n") };
       },
       audit: [{ actor: ctx.event.sender, action: "decision.enacted-early", detail: {} }],
       reply: "enacting now:",

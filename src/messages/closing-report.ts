@@ -1,0 +1,44 @@
+/**
+ * The closing report the app writes in a case when it closes, with the facts
+ * the ITK policy asks the committee to give its officers: where it happened,
+ * what happened (the evidence), whether it was a violation, the subject, the
+ * affected parties, whether anyone's safety was threatened, and the response.
+ * The app fills in what the case record holds and says what it does not.
+ * Posted in the case issue only; logins and links are quoted inertly.
+ */
+import { formatUtc } from "../cases/case-state.js";
+import { OUTCOME_INFO, isOutcome } from "../cases/outcomes.js";
+import { inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
+
+export interface ClosingFacts {
+  code: string;
+  subject: string;
+  evidenceUrls: string[];
+  outcome: string;
+  reason: string;
+  decidedAt: Date;
+  closedAt: Date;
+}
+
+/** Outcomes that find the code was not broken. */
+const NOT_A_VIOLATION = new Set(["no-violation", "abusive-report", "resolved-elsewhere"]);
+
+export function closingReport(facts: ClosingFacts): string {
+  const places = [...new Set(facts.evidenceUrls.map((url) => new URL(url).pathname.split("/").slice(1, 3).join("/")))];
+  const described = isOutcome(facts.outcome) ? ` (${OUTCOME_INFO[facts.outcome].description})` : "";
+  return [
+    `### Closing report for ${facts.code}`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| Where | ${places.map((p) => `\`${p}\``).join(", ") || "not recorded"} |`,
+    `| What happened | ${facts.evidenceUrls.map((url) => quietUrl(url)).join(", ") || "not recorded"} (evidence in the case file above) |`,
+    `| A violation? | ${NOT_A_VIOLATION.has(facts.outcome) ? "no" : "yes"} |`,
+    `| Subject | ${quietLogin(facts.subject)} |`,
+    "| Affected parties | not recorded by the app: add them with `/coc note` |",
+    "| Safety threatened? | not recorded by the app: add it with `/coc note` |",
+    `| Response | \`${facts.outcome}\`${described}${facts.reason ? `: ${inlineSafe(facts.reason, { maxChars: 500 })}` : ""} |`,
+    `| Decided | ${formatUtc(facts.decidedAt)} |`,
+    `| Closed | ${formatUtc(facts.closedAt)} |`,
+  ].join("\n");
+}
