@@ -6,7 +6,11 @@ import type { CocConfig } from "../config/schema.js";
 import type { TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CommandEvent } from "../events/command-event.js";
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
-import type { CaseRecord } from "../store/case-records.js";
+import { caseCommandRecorded, type CaseRecord } from "../store/case-records.js";
+import { commandKey } from "../events/command-event.js";
+import { isRecused } from "./case/recusals.js";
+import type { CommitteeStanding } from "./committee.js";
+import { UserError } from "./user-error.js";
 import type { Database } from "../store/database.js";
 
 /**
@@ -30,6 +34,8 @@ export interface CommandContext {
   now: Date;
   /** The case when the command is written in a case issue; committee commands always have one. */
   caseFile: CaseRecord | null;
+  /** The author's place on the committee: its team, the escalation team, or neither. */
+  standing: CommitteeStanding;
   /** Runs recorded actions at once in this process (protection first); their queued jobs are the fallback. */
   runNow(actionIds: string[]): Promise<void>;
 }
@@ -50,14 +56,31 @@ export interface CommandSpec {
   run(ctx: CommandContext): Promise<void>;
 }
 
-/** A committee command: the registry runs it only in a case issue, for the committee. */
-export function caseCommand(spec: Omit<CommandSpec, "role" | "run"> & { run(ctx: CaseCommandContext): Promise<void> }): CommandSpec {
+/**
+ * A committee command: the registry runs it only in a case issue, for the committee. Members
+ * recused from the case (and the subject and reporters) may only use those that change nothing
+ * about it (`openToRecused`: status, notes, recusing).
+ */
+export function caseCommand(
+  spec: Omit<CommandSpec, "role" | "run"> & { openToRecused?: boolean; run(ctx: CaseCommandContext): Promise<void> },
+): CommandSpec {
+  const { openToRecused, run, ...described } = spec;
   return {
-    ...spec,
+    ...described,
     role: "committee",
-    run: (ctx) => {
-      if (!ctx.caseFile) throw new Error(`committee command ${spec.name} run outside a case`);
-      return spec.run({ ...ctx, caseFile: ctx.caseFile });
+    async run(ctx) {
+      const caseFile = ctx.caseFile;
+      if (!caseFile) throw new Error(`committee command ${spec.name} run outside a case`);
+      // Run again after a later command in its comment failed: it already did its part.
+      if (await caseCommandRecorded(ctx.db, commandKey(ctx.event))) return;
+      // The escalation team follows cases and keeps notes; deciding and acting stay with the committee team.
+      if (!openToRecused && ctx.standing !== "member") {
+        throw new UserError(`only members of the committee team can use \`/coc ${spec.name}\`; the escalation team can use \`/coc status\` and \`/coc note\`.`);
+      }
+      if (!openToRecused && isRecused(caseFile, ctx.event.sender)) {
+        throw new UserError(`you take no part in this case (recused, or its subject or a reporter), so you cannot use \`/coc ${spec.name}\` in it.`);
+      }
+      await run({ ...ctx, caseFile });
     },
   };
 }

@@ -66,7 +66,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     const trusted = configResult.ok ? configResult.config : defaultCocConfig();
     const replyRoute = routeFor(comment, configResult);
     // Only a thread of the cases repository can be a case issue.
-    const caseFile = replyRoute.kind === "thread" ? await findCaseByIssue(deps.db, comment.repo, comment.issueNumber) : null;
+    let caseFile = replyRoute.kind === "thread" ? await findCaseByIssue(deps.db, comment.repo, comment.issueNumber) : null;
     const authority: Authority = {
       moderator: await isModerator(github, comment.repo, comment.sender, trusted.moderators, permission),
       committee: caseFile ? await committeeStanding(github, comment.repo, trusted.committee, comment.sender) : null,
@@ -87,6 +87,8 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
 
     const { body: _body, previousBody: _previous, ...context } = comment;
     for (const [commandIndex, command] of commands.entries()) {
+      // Each command sees the case as the commands before it left it.
+      if (caseFile && commandIndex > 0) caseFile = await findCaseByIssue(deps.db, comment.repo, comment.issueNumber);
       const event: CommandEvent = { ...context, commandIndex, command, remainingBody, replyRoute, keepCommand: caseFile !== null };
       await runSafely(event, { configResult, authority, caseFile }, github, deps, attempt, log.child({ command: command.name }));
       // One reply about a broken configuration is enough for a whole comment.
@@ -206,6 +208,7 @@ async function runCommand(event: CommandEvent, setting: CommandSetting, github: 
     settings: deps.settings,
     now,
     caseFile,
+    standing: authority.committee,
     runNow: (actionIds) => runActionsNow(deps, actionIds),
   };
   await spec.run(ctx);

@@ -36,7 +36,7 @@ export function decisionText(outcome: Outcome, facts: { enactedNow: boolean; san
   const decided = `**Decided: \`${outcome}\`.**`;
   if (facts.enactedNow) return `${decided} It needs nothing more done, so the case is closed.`;
   if (facts.sanction) {
-    return `${decided} Enacting it waits: the app does not carry out sanctions (warnings, cooldowns, bans) yet, so the case stays decided until the committee has done so and closes it.`;
+    return `${decided} Enacting it waits: the app does not carry out sanctions (warnings, cooldowns, bans) yet. Carry it out by hand, then write \`/coc enact\` to close the case.`;
   }
   const until = new Date(facts.now.getTime() + facts.feedbackMs);
   return (

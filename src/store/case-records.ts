@@ -12,6 +12,7 @@ import { recordActions } from "./actions.js";
 import { appendAudit, type AuditEntry } from "./audit-log.js";
 import { casesScope } from "./cases.js";
 import type { Database, Transaction } from "./database.js";
+import type { Prisma } from "../generated/prisma/client.js";
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseByIssue>>>;
 
@@ -46,19 +47,50 @@ export function statusOf(record: StatusFields): CaseStatus {
 }
 
 /** The case whose issue this is, or null (an ordinary issue in the cases repository, or the notice board). */
-export async function findCaseByIssue(db: Database, casesRepo: RepoRef, issueNumber: number) {
+export async function findCaseByIssue(db: Database | Transaction, casesRepo: RepoRef, issueNumber: number) {
   return db.case.findFirst({
     where: { casesScope: casesScope(casesRepo), issueNumber },
-    include: {
-      recusals: { orderBy: { createdAt: "asc" } },
-      reports: {
-        select: { reporterLogin: true, createdAt: true, evidence: { select: { url: true, nodeId: true, contentKind: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-      proposals: { where: { status: { in: ["open", "decided"] } }, include: { votes: { orderBy: { castAt: "asc" } } }, orderBy: { createdAt: "desc" }, take: 1 },
-    },
+    include: CASE_RECORD_INCLUDE,
   });
 }
+
+/**
+ * What a command decided on, in one string: if it differs inside the command's transaction, another
+ * command changed the case meanwhile (a vote, a withdrawal, a recusal) and the command runs again.
+ */
+export function caseVersion(record: CaseRecord): string {
+  const proposal = record.proposals[0];
+  return JSON.stringify([
+    record.state,
+    record.updatedAt.toISOString(),
+    record.recusals.map((r) => r.login),
+    proposal ? [proposal.id, proposal.status, proposal.votes.map((v) => [v.login, v.choice])] : null,
+  ]);
+}
+
+/** Whether this command already changed the case (its job is running again after a later command failed). */
+export async function caseCommandRecorded(db: Database, commandKey: string): Promise<boolean> {
+  return (await db.action.findFirst({ where: { onceKey: { startsWith: `case-command:${commandKey}:` } }, select: { id: true } })) !== null;
+}
+
+/** The case changed between the command reading it and recording its effect: the job runs the command again. */
+export class CaseChangedError extends Error {
+  override readonly name = "CaseChangedError";
+}
+
+const CASE_RECORD_INCLUDE = {
+  recusals: { orderBy: { createdAt: "asc" } },
+  reports: {
+    select: { reporterLogin: true, createdAt: true, evidence: { select: { url: true, nodeId: true, contentKind: true } } },
+    orderBy: { createdAt: "asc" },
+  },
+  proposals: {
+    where: { status: { in: ["open", "decided"] } },
+    include: { votes: { orderBy: { castAt: "asc" } } },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
+} as const satisfies Prisma.CaseInclude;
 
 /** What applying a change found it must also do (a vote that reached quorum decides the case). */
 export interface ChangeConsequences {
@@ -80,11 +112,14 @@ export interface CaseChange {
  * Records one command's effect on a case, once per command: a retried job finds it recorded.
  * @returns false when the command was already recorded
  */
-export async function recordCaseChange(db: Database, caseId: string, commandKey: string, change: CaseChange, now: Date): Promise<boolean> {
+export async function recordCaseChange(db: Database, read: CaseRecord, commandKey: string, change: CaseChange, now: Date): Promise<boolean> {
   const onceKey = `case-command:${commandKey}`;
+  const caseId = read.id;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`case:${caseId}`}))`;
     if (await tx.action.findFirst({ where: { onceKey: { startsWith: `${onceKey}:` } }, select: { id: true } })) return false;
+    const current = await tx.case.findUnique({ where: { id: caseId }, include: CASE_RECORD_INCLUDE });
+    if (!current || caseVersion(current) !== caseVersion(read)) throw new CaseChangedError(`case ${read.code} changed while the command ran; it runs again`);
     const applied = change.apply ? await change.apply(tx) : undefined;
     if (applied === false) return false;
     const more: ChangeConsequences = typeof applied === "object" ? applied : {};

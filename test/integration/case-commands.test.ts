@@ -106,6 +106,18 @@ describe(`committee commands in a case (${testBackend})`, () => {
     expect(noticesOn(github).at(-1)).toContain("`/coc ack` works only in a case issue in the cases repository.");
   });
 
+  it("does not take the notice board, or any other issue of the cases repository, for a case", async () => {
+    const payload = issueCommentCreated({ ...CASES, body: "/coc ack", sender: MEMBER, issueNumber: 999, commentId: ++nextComment });
+    payload.repository.private = true;
+    github.setPermission(CASES, MEMBER, "write");
+    await harness.deliver("issue_comment", payload);
+    await harness.drain();
+    expect((await stored()).state).toBe("new");
+    expect(github.writes.filter((w) => w.verb === "comment" && w.issueNumber === 999)).toEqual([
+      expect.objectContaining({ body: expect.stringContaining("`/coc ack` works only in a case issue in the cases repository.") }),
+    ]);
+  });
+
   it("ignores commands from someone with no standing at all, without a word", async () => {
     await inCase("/coc ack", "passer-by");
     expect(answers()).toEqual([]);

@@ -132,4 +132,19 @@ describe(`acting on content from a case (${testBackend})`, () => {
     expect(lastAnswer()).toBe("The emergency act (`remove` by `mod-omar`) was not signed off in time: it is being reverted.");
     expect(await database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ revertedAt: clock, signedOffAt: null });
   });
+
+  it("refuses every act from a member recused from the case, and links into the cases repository", async () => {
+    await inCase("/coc recuse", "mod-lena");
+    await inCase("/coc unhide", "mod-lena");
+    expect(lastAnswer()).toContain("you take no part in this case");
+    expect(github.hidden.has("IC_abusive555")).toBe(true);
+    await inCase(`/coc hide https://github.com/acme/coc-cases/issues/1#issuecomment-3`);
+    expect(lastAnswer()).toContain("the link points into the cases repository");
+  });
+
+  it("refuses an emergency hide of content that is hidden already: its revert would show it", async () => {
+    await inCase("/coc emergency hide");
+    expect(lastAnswer()).toContain("the flagged comment is already hidden.");
+    expect(await database.db.emergencyAct.count()).toBe(0);
+  });
 });

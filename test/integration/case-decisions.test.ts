@@ -70,7 +70,7 @@ describe(`decisions in a case (${testBackend})`, () => {
     const decided = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.decided" } });
     expect(decided.detail).toEqual({ outcome: "no-violation", approvals: [ANA, BEN, CY], objections: [] });
 
-    // The moderator who reported it cannot vote: they are recused as its reporter.
+    // Its reporter, on the committee too, may still read where it stands.
     await inCase("/coc status", MODERATOR);
     expect(lastAnswer()).toContain("| State | closed |");
   });
@@ -95,8 +95,10 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("**Decided: `warning`.** Enacting it waits: the app does not carry out sanctions");
     expect(await stored()).toMatchObject({ state: "decided", decidedAt: NOW, closedAt: null });
     expect(caseIssues(github)[0]!.closed).toBeUndefined();
+    // Carried out by hand, the committee closes it.
     await inCase("/coc enact", CY);
-    expect(lastAnswer()).toContain("this decision needs a sanction");
+    expect(lastAnswer()).toContain("the decision (`warning`) is enacted and the case is closed.");
+    expect((await stored()).state).toBe("closed");
   });
 
   it("refuses votes from recused members and mistyped outcomes, with the valid ones", async () => {
@@ -106,7 +108,9 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("no-violation");
     await inCase("/coc propose reminder", ANA);
     await inCase("/coc approve", MODERATOR);
-    expect(lastAnswer()).toBe(`@${MODERATOR} the \`/coc\` command did not run: you are recused from this case, so you cannot vote on it.`);
+    expect(lastAnswer()).toBe(
+      `@${MODERATOR} the \`/coc\` command did not run: you take no part in this case (recused, or its subject or a reporter), so you cannot use \`/coc approve\` in it.`,
+    );
     await inCase("/coc approve", ANA);
     expect(lastAnswer()).toContain("Your proposal already counts as your approval.");
   });
@@ -122,5 +126,26 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(caseIssues(github)[0]!.labels).toContain("state: acknowledged");
     await inCase("/coc reopen", BEN);
     expect(lastAnswer()).toContain("only a closed case can be reopened");
+  });
+
+  it("runs each command of one comment on the case as the commands before it left it", async () => {
+    await start({ committee: { quorum: "single" } });
+    await inCase("/coc recuse I know the subject\n/coc resolve no-violation", ANA);
+    expect(lastAnswer()).toContain("you take no part in this case");
+    expect((await stored()).state).toBe("acknowledged");
+    await inCase("/coc resolve no-violation\n/coc resolve warning", BEN);
+    expect(lastAnswer()).toContain("This case is closed.");
+    expect(await database.db.proposal.count({ where: { status: "decided" } })).toBe(1);
+    expect(await database.db.auditEvent.count({ where: { action: "case.decided" } })).toBe(1);
+  });
+
+  it("lets the escalation team follow a case, and leaves deciding to the committee team", async () => {
+    github.addTeamMember("acme", "coc-officers", "officer-olu");
+    await start({ committee: { escalation_team: "coc-officers" } });
+    await inCase("/coc propose reminder", ANA);
+    await inCase("/coc approve", "officer-olu");
+    expect(lastAnswer()).toContain("only members of the committee team can use `/coc approve`; the escalation team can use `/coc status` and `/coc note`.");
+    await inCase("/coc status", "officer-olu");
+    expect(lastAnswer()).toContain("**Proposal:** `reminder`");
   });
 });

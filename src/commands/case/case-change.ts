@@ -23,5 +23,5 @@ export async function recordCommandResult(
   change: Omit<CaseChange, "actions"> & { reply: string; actions?: PlannedAction[] },
 ): Promise<boolean> {
   const actions = (extra: string | null) => [...(change.actions ?? []), caseReply(ctx, extra ? `${change.reply}\n\n${extra}` : change.reply)];
-  return recordCaseChange(ctx.db, ctx.caseFile.id, commandKey(ctx.event), { ...change, actions }, ctx.now);
+  return recordCaseChange(ctx.db, ctx.caseFile, commandKey(ctx.event), { ...change, actions }, ctx.now);
 }

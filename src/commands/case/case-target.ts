@@ -5,8 +5,9 @@
  *   /coc hide
  *   /coc hide https://github.com/acme/widgets/issues/7#issuecomment-42
  *
- * A link must stay in the account the case belongs to: the committee of one
- * organization never acts in another's repositories.
+ * A link must stay in the account the case belongs to (the committee of one
+ * organization never acts in another's repositories), and out of the cases
+ * repository itself.
  */
 import { parseContentLink, type ContentRef } from "../content-link.js";
 import type { RepoRef } from "../../github/port.js";
@@ -42,6 +43,10 @@ export async function caseTarget(ctx: CaseCommandContext, link: string | undefin
   if (!parsed.ok) throw new UserError(parsed.reason);
   if (parsed.ref.owner.toLowerCase() !== flagged.ref.owner.toLowerCase()) {
     throw new UserError(`the link points outside \`${flagged.ref.owner}\`, the account this case belongs to.`);
+  }
+  // Case files and the notice board are the committee's own record, never content to act on.
+  if (parsed.ref.repo.toLowerCase() === ctx.event.repo.repo.toLowerCase() && parsed.ref.owner.toLowerCase() === ctx.event.repo.owner.toLowerCase()) {
+    throw new UserError("the link points into the cases repository; the committee's own record is not content to act on.");
   }
   const github = await ctx.gateway.forRepository(parsed.ref);
   const content = await github.fetchContent(parsed.ref);

@@ -106,13 +106,15 @@ export async function enactDecision(
   tx: Transaction,
   caseId: string,
   now: Date,
+  /** The committee says it carried the sanction out itself (`/coc enact`): a sanction decision may close too. */
+  sanctionDoneByHand = false,
 ): Promise<(ChangeConsequences & { outcome: string; closingReport: string | null }) | null> {
   const found = await tx.case.findUnique({
     where: { id: caseId },
     include: { proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 } },
   });
   const outcome = found?.proposals[0]?.outcome;
-  if (!found || found.state !== "decided" || !outcome || !isOutcome(outcome) || needsSanction(outcome)) return null;
+  if (!found || found.state !== "decided" || !outcome || !isOutcome(outcome) || (needsSanction(outcome) && !sanctionDoneByHand)) return null;
   await tx.case.update({ where: { id: caseId }, data: { state: "closed", closedAt: now, openContentKey: null } });
   await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(caseId, "enact")}::text)`;
   return {

@@ -14,11 +14,10 @@ import { formatUtc } from "../../cases/case-state.js";
 import { deadlineKey } from "../../deadlines/deadline-rules.js";
 import { scheduleDeadline } from "../../store/deadline-jobs.js";
 import { removalNotice } from "../../messages/removal-notice.js";
-import { caseCommand } from "../command-spec.js";
+import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult } from "./case-change.js";
 import { caseTarget, type CaseTarget } from "./case-target.js";
-import { isRecused } from "./recusals.js";
 
 const ACTS = ["hide", "lock", "close", "remove"] as const;
 type EmergencyKind = (typeof ACTS)[number];
@@ -41,10 +40,11 @@ export const emergencyCommand = caseCommand({
     const [word, link] = ctx.event.command.args;
     const kind = ACTS.find((act) => act === word?.toLowerCase());
     if (!kind) throw new UserError(`name the act: \`/coc emergency <${ACTS.join("|")}> [link]\`.`);
-    if (isRecused(ctx.caseFile, ctx.event.sender)) throw new UserError("you are recused from this case, so you cannot act in it.");
     const target = await caseTarget(ctx, link);
     if (kind === "hide" && !target.hideable) throw new UserError("GitHub cannot hide an issue or pull request body; use `remove`, `lock` or `close`.");
     if (kind === "remove" && target.ref.kind === "review") throw new UserError("GitHub lets only a review's author edit its text; use `hide`.");
+    // Its revert would show content the flag (or the committee) hid: the emergency adds nothing there.
+    if (kind === "hide" && (await hiddenByTheApp(ctx, target.nodeId))) throw new UserError(`${target.description} is already hidden.`);
     const originalBody = kind === "remove" ? ((await (await ctx.gateway.forRepository(target.ref)).fetchContent(target.ref))?.body ?? null) : null;
     const due = new Date(ctx.now.getTime() + ctx.config.deadlines.emergency_signoff);
     await recordCommandResult(ctx, {
@@ -70,7 +70,6 @@ export const signoffCommand = caseCommand({
   summary: "Sign off the emergency acts another member took in this case.",
   details: "Confirms every emergency act in the case that is waiting for sign-off and was taken by someone else; they then stay.",
   async run(ctx) {
-    if (isRecused(ctx.caseFile, ctx.event.sender)) throw new UserError("you are recused from this case, so you cannot sign off acts in it.");
     const pending = await ctx.db.emergencyAct.findMany({ where: { caseId: ctx.caseFile.id, signedOffAt: null, revertedAt: null } });
     const others = pending.filter((act) => act.actor.toLowerCase() !== ctx.event.sender.toLowerCase());
     if (pending.length === 0) throw new UserError("no emergency act in this case is waiting for sign-off.");
@@ -87,6 +86,11 @@ export const signoffCommand = caseCommand({
     });
   },
 });
+
+async function hiddenByTheApp(ctx: CaseCommandContext, nodeId: string): Promise<boolean> {
+  const hide = await ctx.db.action.findFirst({ where: { kind: "hide-content", status: "done", payload: { path: ["nodeId"], equals: nodeId } }, select: { id: true } });
+  return hide !== null;
+}
 
 const PAST: Record<EmergencyKind, string> = { hide: "hidden", lock: "locked", close: "closed", remove: "replaced with a removal notice" };
 

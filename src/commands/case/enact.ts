@@ -13,14 +13,16 @@ import { enactDecision } from "./decision.js";
 export const enactCommand = caseCommand({
   name: "enact",
   usage: "/coc enact",
-  summary: "Enact the decision now, without waiting for the reporter's comments.",
-  details: "For a decided case whose decision needs no sanction: it is enacted at once and the case closes.",
+  summary: "Enact the decision now and close the case.",
+  details:
+    "A decision that needs nothing more is enacted at once, without waiting for the end of the reporter's time to comment. " +
+    "For a decision that needs a sanction (which the app does not carry out yet), write it once the committee has carried the sanction out: the case closes.",
   async run(ctx) {
     if (ctx.caseFile.state !== "decided") throw new UserError("only a decided case can be enacted.");
     await recordCommandResult(ctx, {
       apply: async (tx) => {
-        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now);
-        if (!enacted) throw new UserError("this decision needs a sanction, which the app does not carry out yet; close the case by hand once it is done.");
+        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now, true);
+        if (!enacted) throw new UserError("only a decided case can be enacted.");
         return { ...enacted, reply: [enactedText(enacted.outcome), ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n") };
       },
       audit: [{ actor: ctx.event.sender, action: "decision.enacted-early", detail: {} }],

@@ -12,6 +12,7 @@ import { deadlineKey } from "../../deadlines/deadline-rules.js";
 import { formatUtc } from "../../cases/case-state.js";
 import { describeDuration, parseDuration } from "../../config/duration.js";
 import type { LockReason } from "../../github/port.js";
+import type { Transaction } from "../../store/database.js";
 import { scheduleDeadline } from "../../store/deadline-jobs.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { UserError } from "../user-error.js";
@@ -33,6 +34,8 @@ export const lockCommand = caseCommand({
     const expiresAt = duration === null ? null : new Date(ctx.now.getTime() + duration);
     await recordCommandResult(ctx, {
       apply: async (tx) => {
+        // A new lock replaces the timed ones before it: their expiry must not unlock it early.
+        await endTimedLocks(tx, ctx.caseFile.id, number, ctx.now);
         if (!expiresAt) return;
         const lock = await tx.timedLock.create({ data: { caseId: ctx.caseFile.id, owner: repo.owner, repo: repo.repo, issueNumber: number, expiresAt } });
         const key = deadlineKey(ctx.caseFile.id, "lock-expiry", lock.id);
@@ -56,15 +59,17 @@ export const unlockCommand = caseCommand({
 async function unlock(ctx: CaseCommandContext): Promise<void> {
   const { repo, number } = (await caseTarget(ctx, undefined)).thread;
   await recordCommandResult(ctx, {
-    apply: async (tx) => {
-      const open = await tx.timedLock.findMany({ where: { caseId: ctx.caseFile.id, issueNumber: number, unlockedAt: null } });
-      for (const lock of open) await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(ctx.caseFile.id, "lock-expiry", lock.id)}::text)`;
-      await tx.timedLock.updateMany({ where: { id: { in: open.map((l) => l.id) } }, data: { unlockedAt: ctx.now } });
-    },
+    apply: (tx) => endTimedLocks(tx, ctx.caseFile.id, number, ctx.now),
     audit: [{ actor: ctx.event.sender, action: "thread.unlocked", detail: { repo: `${repo.owner}/${repo.repo}`, number } }],
     reply: "the conversation is being unlocked.",
     actions: [{ kind: "unlock-thread", repo, issueNumber: number }],
   });
+}
+
+async function endTimedLocks(tx: Transaction, caseId: string, issueNumber: number, now: Date): Promise<void> {
+  const open = await tx.timedLock.findMany({ where: { caseId, issueNumber, unlockedAt: null } });
+  for (const lock of open) await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(caseId, "lock-expiry", lock.id)}::text)`;
+  await tx.timedLock.updateMany({ where: { id: { in: open.map((l) => l.id) } }, data: { unlockedAt: now } });
 }
 
 function parseLockArguments(args: string[]): { reason: LockReason | null; duration: number | null } {

@@ -11,6 +11,7 @@ const MAX_NOTE_CHARS = 10_000;
 
 export const noteCommand = caseCommand({
   name: "note",
+  openToRecused: true,
   usage: "/coc note <text>",
   summary: "Add a private note to the case record.",
   details: "Stores the text in the case's record in the app's database, with its author and time, and in the audit log. The note is not posted anywhere else.",

@@ -13,11 +13,11 @@ import { transition } from "../../cases/case-state.js";
 import { OUTCOMES, parseOutcome } from "../../cases/outcomes.js";
 import { DATABASE_STATE, statusOf } from "../../store/case-records.js";
 import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
+import { inlineSafe } from "../../messages/safe-markdown.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
 import { settleProposal, votingCommittee } from "./decision.js";
-import { isRecused } from "./recusals.js";
 
 const OUTCOME_LIST = OUTCOMES.map((o) => `\`${o}\``).join(", ");
 
@@ -43,7 +43,6 @@ async function propose(ctx: CaseCommandContext, verb: "propose" | "resolve"): Pr
   if (word === undefined) throw new UserError(`name the outcome: \`/coc ${verb} <outcome> [reason]\`, where the outcome is one of ${OUTCOME_LIST}.`);
   const parsed = parseOutcome(word);
   if (!parsed.ok) throw new UserError(parsed.reason);
-  if (isRecused(caseFile, event.sender)) throw new UserError("you are recused from this case, so you take no part in its decision.");
   const moved = transition(statusOf(caseFile), { type: "propose", by: event.sender, at: ctx.now, outcome: parsed.outcome });
   if (!moved.ok) throw new UserError(moved.reason);
   const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team));
@@ -58,7 +57,7 @@ async function propose(ctx: CaseCommandContext, verb: "propose" | "resolve"): Pr
       return settleProposal(tx, caseFile, proposal.id, committee, ctx.config, ctx.now);
     },
     audit: [{ actor: event.sender, action: "decision.proposed", detail: { outcome: parsed.outcome, reason } }],
-    reply: `you proposed \`${parsed.outcome}\`${reason ? ` (${reason.replace(/@/g, "@\u200d")})` : ""}; it counts as your approval.`,
+    reply: `you proposed \`${parsed.outcome}\`${reason ? ` (${inlineSafe(reason, { maxChars: 300 })})` : ""}; it counts as your approval.`,
     actions: [stateLabelSync(ctx)],
   });
 }

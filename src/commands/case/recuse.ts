@@ -13,6 +13,7 @@ import { recordCommandResult } from "./case-change.js";
 
 export const recuseCommand = caseCommand({
   name: "recuse",
+  openToRecused: true,
   usage: "/coc recuse [reason]",
   summary: "Take no part in this case.",
   details:

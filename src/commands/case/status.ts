@@ -20,6 +20,7 @@ import { recordCommandResult } from "./case-change.js";
 
 export const statusCommand = caseCommand({
   name: "status",
+  openToRecused: true,
   usage: "/coc status",
   summary: "Show where the case stands and its history.",
   details:

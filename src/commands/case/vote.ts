@@ -13,7 +13,6 @@ import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult } from "./case-change.js";
 import { settleProposal, votingCommittee } from "./decision.js";
-import { isRecused } from "./recusals.js";
 
 export const approveCommand = caseCommand({
   name: "approve",
@@ -33,7 +32,6 @@ export const objectCommand = caseCommand({
 
 async function vote(ctx: CaseCommandContext, choice: "approve" | "object"): Promise<void> {
   const { caseFile, event } = ctx;
-  if (isRecused(caseFile, event.sender)) throw new UserError("you are recused from this case, so you cannot vote on it.");
   const checked = transition(statusOf(caseFile), { type: choice, by: event.sender, at: ctx.now });
   if (!checked.ok) throw new UserError(checked.reason);
   const proposal = caseFile.proposals[0]!;
