@@ -12,6 +12,7 @@ import { removeCommand } from "./kinds/remove-command.js";
 import { reply } from "./kinds/reply.js";
 import { syncCaseState } from "./kinds/sync-case-state.js";
 import { closeCaseIssue } from "./kinds/close-case-issue.js";
+import { deliverNotice } from "./kinds/deliver-notice.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -31,6 +32,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "replace-body": replaceBody,
   "close-thread": closeThread,
   "reopen-thread": reopenThread,
+  "deliver-notice": deliverNotice,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

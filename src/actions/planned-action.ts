@@ -30,7 +30,9 @@ export type PlannedAction =
   | { kind: "replace-body"; ref: ContentRef; body: string }
   | { kind: "close-thread"; repo: RepoRef; issueNumber: number }
   /** Reopens an issue: a closed thread whose emergency close was not signed off, or a reopened case's issue. */
-  | { kind: "reopen-thread"; repo: RepoRef; issueNumber: number };
+  | { kind: "reopen-thread"; repo: RepoRef; issueNumber: number }
+  /** Tells the reporter or the subject something, through the channel that reaches them (see `kinds/deliver-notice.ts`). */
+  | { kind: "deliver-notice"; caseId: string; to: string; about: "reporter" | "subject"; body: string };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

@@ -8,7 +8,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
-import { CASES, caseIssues, fakeWorld, MODERATOR, noticesOn } from "../support/fake-world.js";
+import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR, noticesOn } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -42,7 +42,7 @@ describe(`committee commands in a case (${testBackend})`, () => {
     await harness.deliver("issue_comment", payload);
     await harness.drain();
   };
-  const answers = () => caseIssues(github)[0]!.comments.map((c) => c.body.replace(/^<!-- coc-reply:[^>]* -->\n/, ""));
+  const answers = () => caseAnswers(github);
   const stored = () => database.db.case.findFirstOrThrow({ include: { recusals: true, notes: true } });
 
   it("acknowledges a case once, records who and when, and moves its state label", async () => {

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
-import { CASES, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
+import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -39,7 +39,7 @@ describe(`acting on content from a case (${testBackend})`, () => {
     await harness.deliver("issue_comment", payload);
     await harness.drain();
   };
-  const lastAnswer = () => caseIssues(github)[0]!.comments.at(-1)!.body.replace(/^<!-- coc-reply:[^>]* -->\n/, "");
+  const lastAnswer = () => caseAnswers(github).at(-1)!;
   const contentWrites = () => github.writes.filter((w) => w.verb !== "comment" && w.verb !== "label" && w.verb !== "swap-label");
 
   it("shows the flagged comment again, and hides it once more", async () => {

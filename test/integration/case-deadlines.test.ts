@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
-import { CASES, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
+import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -43,7 +43,7 @@ describe(`case deadlines (${testBackend})`, () => {
     await database.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE 'deadline:%' AND run_at <= $1`, clock);
     await Promise.all(drainers.map((h) => h.drain()));
   };
-  const caseComments = () => caseIssues(github)[0]!.comments.map((c) => c.body.replace(/^<!-- coc-reply:[^>]* -->\n/, ""));
+  const caseComments = () => caseAnswers(github);
   const inCase = async (body: string) => {
     const payload = issueCommentCreated({ ...CASES, body, sender: MEMBER, issueNumber: caseIssues(github)[0]!.number, commentId: 9500 });
     payload.repository.private = true;

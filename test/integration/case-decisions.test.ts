@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
-import { CASES, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
+import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR, peopleNotices } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -41,7 +41,7 @@ describe(`decisions in a case (${testBackend})`, () => {
     await harness.deliver("issue_comment", payload);
     await harness.drain();
   };
-  const lastAnswer = () => caseIssues(github)[0]!.comments.at(-1)!.body.replace(/^<!-- coc-reply:[^>]* -->\n/, "");
+  const lastAnswer = () => caseAnswers(github).at(-1)!;
   const stored = () => database.db.case.findFirstOrThrow();
 
   it("decides when every member who is not recused approves, then closes the case as completed", async () => {
@@ -147,5 +147,22 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("only members of the committee team can use `/coc approve`; the escalation team can use `/coc status` and `/coc note`.");
     await inCase("/coc status", "officer-olu");
     expect(lastAnswer()).toContain("**Proposal:** `reminder`");
+  });
+
+  it("tells the reporter of the acknowledgement and the decision, and the subject of the decision, never who reported", async () => {
+    // The reporter can read the cases repository: told there. The subject cannot: the committee is asked to tell them.
+    github.setPermission(CASES, MODERATOR, "read");
+    await start({ committee: { quorum: "single" } });
+    expect(peopleNotices(github)).toEqual([
+      `@${MODERATOR} Your report (case COC-2026-0001) was received and acknowledged by the conduct committee on 2026-03-04 10:00 UTC. The committee aims to resolve it by 2026-03-11 10:00 UTC.`,
+    ]);
+    await inCase("/coc resolve reminder heated, not targeted", ANA);
+    const [, toReporter, toSubject] = peopleNotices(github);
+    expect(toReporter).toBe(`@${MODERATOR} The conduct committee decided on your report (case COC-2026-0001): \`reminder\` (A public reminder of the expected conduct, without naming anyone.).`);
+    expect(toSubject).toMatch(/^\*\*To do for the committee:\*\* GitHub has no private message, and `troll-tom` \(the subject\) cannot read this repository\./);
+    expect(toSubject).toContain("> The conduct committee decided on case COC-2026-0001, about your conduct: `reminder`");
+    // Escaped as Markdown renders it inert: GitHub shows "heated, not targeted".
+    expect(toSubject).toContain("The committee's reason: heated\\, not targeted.");
+    expect(toSubject).not.toContain(MODERATOR);
   });
 });

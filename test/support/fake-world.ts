@@ -73,3 +73,22 @@ export function writesIn(github: InMemoryGitHub, repo: { owner: string; repo: st
   const name = `${repo.owner}/${repo.repo}`.toLowerCase();
   return github.writes.filter((w) => "repo" in w && w.repo === name);
 }
+
+/** What the app answered in a case issue, without its hidden first lines, and without the notices it delivers to people. */
+export function caseAnswers(github: InMemoryGitHub, casesRepo = CASES): string[] {
+  return caseThread(github, casesRepo).filter((body) => !isPeopleNotice(body));
+}
+
+/** The notices for the reporter and the subject in the case issue (see `deliver-notice`). */
+export function peopleNotices(github: InMemoryGitHub, casesRepo = CASES): string[] {
+  return caseThread(github, casesRepo).filter(isPeopleNotice);
+}
+
+function caseThread(github: InMemoryGitHub, casesRepo: { owner: string; repo: string }): string[] {
+  const issue = caseIssues(github, casesRepo)[0];
+  return (issue?.comments ?? []).map((comment) => comment.body.replace(/^<!-- coc-reply:[^>]* -->\n/, ""));
+}
+
+function isPeopleNotice(body: string): boolean {
+  return /^\*\*To do for the committee:\*\*|^@\S+ (Your report|The conduct committee decided)/.test(body);
+}

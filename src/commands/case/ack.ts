@@ -10,7 +10,9 @@
 import { transition } from "../../cases/case-state.js";
 import { statusOf } from "../../store/case-records.js";
 import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
+import { reportAcknowledgedNotice } from "../../messages/people-notices.js";
 import { UserError } from "../user-error.js";
+import { reporterNotices } from "./decision.js";
 import { caseCommand } from "../command-spec.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
 
@@ -39,7 +41,10 @@ export const ackCommand = caseCommand({
       },
       audit: [{ actor: event.sender, action: "case.acknowledged", detail: {} }],
       reply: "the case is acknowledged.",
-      actions: [stateLabelSync(ctx)],
+      actions: [
+        stateLabelSync(ctx),
+        ...reporterNotices(caseFile.id, caseFile.reports, reportAcknowledgedNotice(caseFile.code, ctx.now, new Date(ctx.now.getTime() + ctx.config.deadlines.resolve))),
+      ],
     });
   },
 });

@@ -15,6 +15,7 @@ import { recusals } from "../../cases/recusal.js";
 import type { CocConfig } from "../../config/schema.js";
 import { closingReport } from "../../messages/closing-report.js";
 import { decisionText, tallyText } from "../../messages/decisions.js";
+import { decisionForReporterNotice, decisionForSubjectNotice } from "../../messages/people-notices.js";
 import { DATABASE_STATE, statusOf, type CaseRecord, type ChangeConsequences } from "../../store/case-records.js";
 import type { Transaction } from "../../store/database.js";
 import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
@@ -56,13 +57,14 @@ export async function settleProposal(
     votes: proposal.votes.map((v) => ({ login: v.login, choice: v.choice as "approve" | "object" })),
   });
   if (result.status !== "decided") return { reply: tallyText(result, config.committee.quorum, escalationFor(result, config, caseFile)) };
-  return decide(tx, caseFile, { id: proposal.id, outcome: proposal.outcome as Outcome, proposer: proposal.proposer, createdAt: proposal.createdAt }, result, config, now);
+  const decided = { id: proposal.id, outcome: proposal.outcome as Outcome, proposer: proposal.proposer, createdAt: proposal.createdAt, reason: proposal.reason };
+  return decide(tx, caseFile, decided, result, config, now);
 }
 
 async function decide(
   tx: Transaction,
   caseFile: CaseRecord,
-  proposal: { id: string; outcome: Outcome; proposer: string; createdAt: Date },
+  proposal: { id: string; outcome: Outcome; proposer: string; createdAt: Date; reason: string },
   result: ConsensusResult,
   config: CocConfig,
   now: Date,
@@ -76,10 +78,14 @@ async function decide(
   const audit: NonNullable<ChangeConsequences["audit"]> = [
     { actor: "app", action: "case.decided", detail: { outcome: proposal.outcome, approvals: result.approvedBy, objections: result.objectedBy } },
   ];
-  const actions: PlannedAction[] = [{ kind: "sync-case-state", caseId: caseFile.id }];
+  // The reporter hears the decision now, before it is enacted (and may comment, where the policy says so).
+  const actions: PlannedAction[] = [
+    { kind: "sync-case-state", caseId: caseFile.id },
+    ...reporterNotices(caseFile.id, caseFile.reports, decisionForReporterNotice(caseFile.code, proposal.outcome, feedback, now)),
+  ];
   if (enactNow) {
     await tx.case.update({ where: { id: caseFile.id }, data: { state: "closed", decidedAt: now, closedAt: now, openContentKey: null } });
-    actions.push({ kind: "close-case-issue", caseId: caseFile.id });
+    actions.push({ kind: "close-case-issue", caseId: caseFile.id }, subjectNotice(caseFile.id, caseFile.subjectLogin, caseFile.code, proposal));
     audit.push({ actor: "app", action: "case.closed", detail: { outcome: proposal.outcome } });
   } else {
     await tx.case.update({ where: { id: caseFile.id }, data: { state: DATABASE_STATE[decided.state.state], decidedAt: now } });
@@ -117,15 +123,28 @@ export async function enactDecision(
   if (!found || found.state !== "decided" || !outcome || !isOutcome(outcome) || (needsSanction(outcome) && !sanctionDoneByHand)) return null;
   await tx.case.update({ where: { id: caseId }, data: { state: "closed", closedAt: now, openContentKey: null } });
   await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(caseId, "enact")}::text)`;
+  const decided = found.proposals[0]!;
   return {
     outcome,
     actions: [
       { kind: "sync-case-state", caseId },
       { kind: "close-case-issue", caseId },
+      subjectNotice(caseId, found.subjectLogin, found.code, { outcome, reason: decided.reason }),
     ],
     closingReport: await closingReportFor(tx, caseId),
     audit: [{ actor: "app", action: "case.closed", detail: { outcome } }],
   };
+}
+
+/** One notice per person who reported the case (a person who reported twice hears once). */
+export function reporterNotices(caseId: string, reports: ReadonlyArray<{ reporterLogin: string }>, body: string): PlannedAction[] {
+  const reporters = [...new Map(reports.map((r) => [r.reporterLogin.toLowerCase(), r.reporterLogin])).values()];
+  return reporters.map((to) => ({ kind: "deliver-notice", caseId, to, about: "reporter", body }));
+}
+
+/** The subject hears what was decided and why once it is enacted, never who reported. */
+function subjectNotice(caseId: string, subject: string, code: string, decision: { outcome: string; reason: string }): PlannedAction {
+  return { kind: "deliver-notice", caseId, to: subject, about: "subject", body: decisionForSubjectNotice(code, decision.outcome, decision.reason) };
 }
 
 /** The closing report, said in the case issue with the news that it closed (see `closing-report.ts`). */

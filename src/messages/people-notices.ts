@@ -1,0 +1,47 @@
+/**
+ * What the reporter and the subject of a case are told, and how the committee
+ * is asked to tell them when the app cannot (GitHub has no private message).
+ * The reporter's notices never name the subject's reasons or anyone else; the
+ * subject's never name who reported. The texts are posted only in the case
+ * issue, where the committee reads them.
+ */
+import { formatUtc } from "../cases/case-state.js";
+import { OUTCOME_INFO, isOutcome } from "../cases/outcomes.js";
+import { describeDuration } from "../config/duration.js";
+import { inlineSafe } from "./safe-markdown.js";
+
+export type NoticeAbout = "reporter" | "subject";
+
+export function reportAcknowledgedNotice(code: string, acknowledgedAt: Date, resolveBy: Date | null): string {
+  const by = resolveBy ? ` The committee aims to resolve it by ${formatUtc(resolveBy)}.` : "";
+  return `Your report (case ${code}) was received and acknowledged by the conduct committee on ${formatUtc(acknowledgedAt)}.${by}`;
+}
+
+export function decisionForReporterNotice(code: string, outcome: string, feedbackMs: number, decidedAt: Date): string {
+  const described = isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : "";
+  const comment =
+    feedbackMs > 0
+      ? ` Before it is enacted you may comment on it until ${formatUtc(new Date(decidedAt.getTime() + feedbackMs))} (${describeDuration(feedbackMs)}).`
+      : "";
+  return `The conduct committee decided on your report (case ${code}): \`${outcome}\`${described}.${comment}`;
+}
+
+export function decisionForSubjectNotice(code: string, outcome: string, reason: string): string {
+  const described = isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : "";
+  const why = reason ? ` The committee's reason: ${inlineSafe(reason, { maxChars: 1_000 })}.` : "";
+  return (
+    `The conduct committee decided on case ${code}, about your conduct: \`${outcome}\`${described}.${why} ` +
+    "You may appeal the decision; the committee will tell you how."
+  );
+}
+
+/** The notice as a task for the committee, when the person cannot read the case and no other channel reaches them. */
+export function deliverByHandTask(login: string, about: NoticeAbout, notice: string): string {
+  return [
+    `**To do for the committee:** GitHub has no private message, and \`${login}\` (the ${about}) cannot read this repository. Tell them, by a channel you trust:`,
+    "",
+    ...notice.split("\n").map((line) => `> ${line}`),
+    "",
+    "Then record that they were told with `/coc note`.",
+  ].join("\n");
+}
