@@ -17,9 +17,8 @@ import { deadlineReminder, heldCaseReminder, type ReminderKind } from "../messag
 import { enactedText } from "../messages/decisions.js";
 import { recordActions } from "../store/actions.js";
 import { appendAudit, type AuditEntry } from "../store/audit-log.js";
-import { statusOf } from "../store/case-records.js";
 import type { Database, Transaction } from "../store/database.js";
-import { ACTIVE_DEADLINE_KINDS, deadlineCaseOf, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
+import { ACTIVE_DEADLINE_KINDS, loadDeadlineCase, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
 import type { PlannedAction } from "./planned-action.js";
 
 export interface DeadlineTaskDeps {
@@ -57,12 +56,7 @@ export function makeDeadlineTask(deps: DeadlineTaskDeps) {
     // Without a readable configuration the deadlines are unknown: the job is tried again later.
     if (!loaded.ok) throw new Error(`deadline ${deadline.kind} of case ${record.code} waits: the configuration cannot be read`);
     const durations = timerDurations(loaded.config);
-    const latest = await deps.db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: { createdAt: "desc" }, take: 1 });
-    const locks = await deps.db.timedLock.findMany({ where: { caseId: record.id } });
-    const acts = await deps.db.emergencyAct.findMany({ where: { caseId: record.id } });
-    // A reverted act is as settled as a signed-off one: no timer is due for it.
-    const settled = acts.map((act) => ({ id: act.id, actedAt: act.actedAt, signedOffAt: act.signedOffAt ?? act.revertedAt }));
-    const timers = deadlineCaseOf(record, statusOf({ ...record, proposals: latest }), locks, settled);
+    const timers = await loadDeadlineCase(deps.db, record);
     const now = deps.now();
     if (isStillDue(deadline.kind, timers, durations, now, deadline.itemId)) {
       await actOnce(deps.db, record.id, `${deadline.key}@${deadline.dueAt}`, now, (tx) => consequences(tx, deadline, record, casesRepo, loaded.config, now));

@@ -5,6 +5,8 @@
  * what the app did and in which order.
  */
 import type { ContentRef } from "../commands/content-link.js";
+import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
+import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
 import type {
   AccountPermission,
   AppIdentity,
@@ -56,10 +58,6 @@ export const FAKE_BOT_LOGIN = "coc-enforcer[bot]";
 /** GitHub refuses issue and comment bodies longer than this with 422. */
 const GITHUB_BODY_LIMIT = 65_536;
 
-function unprocessable(message: string): Error {
-  return Object.assign(new Error(`Validation Failed: ${message}`), { status: 422 });
-}
-
 const key = (r: RepoRef) => `${r.owner}/${r.repo}`.toLowerCase();
 
 function contentKeyOf(ref: ContentRef): string {
@@ -76,12 +74,7 @@ function contentKeyOf(ref: ContentRef): string {
   }
 }
 
-/** The account id the fake gives a login it has not seen renamed: stable, so test content can carry it. */
-export function fakeAccountId(login: string): number {
-  let hash = 7;
-  for (const char of login.toLowerCase()) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000_007;
-  return hash;
-}
+export { fakeAccountId };
 
 export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly repositories = new Map<string, RepositoryInfo>();
@@ -98,18 +91,13 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly labels = new Map<string, Map<string, LabelSpec>>();
   readonly issues = new Map<string, StoredIssue[]>();
   readonly writes: RecordedWrite[] = [];
-  /** Makes the next calls of a verb throw, to test retries: e.g. failNext.set("createIssue", 2). */
-  readonly failNext = new Map<string, number>();
-  /** Makes the next calls of a verb be refused with 422, as GitHub refuses what it will never accept. */
-  readonly refuseNext = new Map<string, number>();
-  /** Makes the next calls of a verb do their write and then fail as if the answer was lost (a 502 after GitHub acted). */
-  readonly loseAnswerNext = new Map<string, number>();
-  /** Every call made, by verb, to count what a flag costs. */
-  readonly calls: string[] = [];
-  /** Logins renamed away (no account has them now), and accounts by their login after a rename. */
-  private readonly renamedAway = new Set<string>();
-  private readonly renamedTo = new Map<string, number>();
-  private readonly seenAccounts = new Map<number, string>();
+  private readonly faults = new InMemoryFaults();
+  /** See `InMemoryFaults`: tests set these to make the next calls of a verb fail, be refused, or lose their answer. */
+  readonly failNext = this.faults.failNext;
+  readonly refuseNext = this.faults.refuseNext;
+  readonly loseAnswerNext = this.faults.loseAnswerNext;
+  readonly calls = this.faults.calls;
+  private readonly accounts = new InMemoryAccounts();
 
   async botLogin(): Promise<string> {
     return FAKE_BOT_LOGIN;
@@ -138,23 +126,13 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   /** The person renames their account: the old login names no account, and their permissions follow them. */
   renameAccount(from: string, to: string): void {
-    const id = this.accountIdOf(from);
-    if (id === null) throw new Error(`no account ${from}`);
-    this.renamedAway.add(from.toLowerCase());
-    this.renamedTo.set(to.toLowerCase(), id);
+    this.accounts.rename(from, to);
     for (const [k, permission] of [...this.permissions]) {
       const [repo, login] = k.split("@");
       if (login !== from.toLowerCase()) continue;
       this.permissions.delete(k);
       this.permissions.set(`${repo}@${to.toLowerCase()}`, permission);
     }
-  }
-  private accountIdOf(login: string): number | null {
-    const lower = login.toLowerCase();
-    if (this.renamedAway.has(lower)) return null;
-    const id = this.renamedTo.get(lower) ?? fakeAccountId(lower);
-    this.seenAccounts.set(id, lower);
-    return id;
   }
   addTeamMember(org: string, team: string, login: string): void {
     const k = `${org}/${team}`.toLowerCase();
@@ -195,15 +173,13 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   async getAccountPermission(repo: RepoRef, login: string): Promise<AccountPermission | null> {
     this.called("getAccountPermission");
-    const accountId = this.accountIdOf(login);
+    const accountId = this.accounts.idOf(login);
     if (accountId === null) return null;
     return { permission: this.permissions.get(`${key(repo)}@${login.toLowerCase()}`) ?? "none", accountId };
   }
   async loginOfAccount(accountId: number): Promise<string | null> {
     this.called("loginOfAccount");
-    for (const [login, id] of this.renamedTo) if (id === accountId) return login;
-    const seen = this.seenAccounts.get(accountId);
-    return seen !== undefined && !this.renamedAway.has(seen) ? seen : null;
+    return this.accounts.loginOf(accountId);
   }
   async listTeamMembers(org: string, teamSlug: string): Promise<string[]> {
     this.called("listTeamMembers");
@@ -316,28 +292,10 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
 
   private called(verb: string): void {
-    this.calls.push(verb);
-    this.maybeFail(verb);
+    this.faults.called(verb);
   }
 
   private maybeLoseAnswer(verb: string): void {
-    const remaining = this.loseAnswerNext.get(verb) ?? 0;
-    if (remaining > 0) {
-      this.loseAnswerNext.set(verb, remaining - 1);
-      throw Object.assign(new Error(`simulated lost answer from ${verb}`), { status: 502 });
-    }
-  }
-
-  private maybeFail(verb: string): void {
-    const refusals = this.refuseNext.get(verb) ?? 0;
-    if (refusals > 0) {
-      this.refuseNext.set(verb, refusals - 1);
-      throw unprocessable(`body was refused in ${verb}`);
-    }
-    const remaining = this.failNext.get(verb) ?? 0;
-    if (remaining > 0) {
-      this.failNext.set(verb, remaining - 1);
-      throw Object.assign(new Error(`simulated GitHub failure in ${verb}`), { status: 502 });
-    }
+    this.faults.wrote(verb);
   }
 }

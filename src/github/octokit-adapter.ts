@@ -6,10 +6,11 @@ import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
+import { lockConversation, readContent, readEditHistory, unlockConversation, writeContentBody } from "./octokit-content.js";
+import { isNotFound } from "./octokit-errors.js";
 import type {
   AccountPermission,
   CommandLocation,
-  ContentEdit,
   ContentSnapshot,
   AppIdentity,
   EditHistory,
@@ -26,15 +27,6 @@ import type {
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
-const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
-  node(id: $id) {
-    ... on Comment {
-      lastEditedAt
-      userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
-    }
-  }
-}`;
-
 const UNMINIMIZE = `mutation Unminimize($id: ID!) {
   unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } }
 }`;
@@ -42,33 +34,6 @@ const UNMINIMIZE = `mutation Unminimize($id: ID!) {
 const MINIMIZE = `mutation Minimize($id: ID!, $classifier: ReportedContentClassifiers!) {
   minimizeComment(input: { subjectId: $id, classifier: $classifier }) { minimizedComment { isMinimized } }
 }`;
-
-interface ContentDetails {
-  node: {
-    lastEditedAt?: string | null;
-    userContentEdits?: { nodes: Array<{ editedAt: string; editor: { login: string } | null; diff: string | null } | null> };
-  } | null;
-}
-
-/** The REST fields every kind of content shares. */
-interface RestContent {
-  node_id: string;
-  title?: string;
-  html_url: string;
-  body?: string | null;
-  user: { login: string; id?: number } | null;
-  created_at?: string;
-  updated_at?: string;
-  submitted_at?: string;
-}
-
-/** REST answers 404/410 for gone content; GraphQL answers 200 with a NOT_FOUND error. */
-export function isNotFound(error: unknown): boolean {
-  const status = (error as { status?: number }).status;
-  if (status === 404 || status === 410) return true;
-  const errors = (error as { errors?: Array<{ type?: string }> }).errors;
-  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.type === "NOT_FOUND");
-}
 
 export class OctokitGitHub implements GitHubPort {
   /**
@@ -173,61 +138,17 @@ export class OctokitGitHub implements GitHubPort {
     }
   }
 
-  async fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
-    let rest: RestContent;
-    try {
-      rest = await this.fetchRest(ref);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-    // The edit history is read over GraphQL, after hiding (`fetchEditHistory`). REST timestamps cannot
-    // tell "never edited": they have one-second resolution, and an edit within the second would be missed.
-    return {
-      ref,
-      nodeId: rest.node_id,
-      url: rest.html_url,
-      authorLogin: rest.user?.login ?? "ghost",
-      authorId: rest.user?.id ?? null,
-      title: ref.kind === "issue" ? (rest.title ?? null) : null,
-      body: rest.body ?? "",
-      createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
-      editedAt: null,
-      editHistory: null,
-      hideable: ref.kind !== "issue",
-      isMinimized: false,
-    };
+  fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
+    return readContent(this.octokit, ref);
   }
 
-  async fetchEditHistory(nodeId: string): Promise<EditHistory | null> {
-    let details: ContentDetails;
-    try {
-      // A read: sent by the reader, which GitHub's pacing of writes does not hold back.
-      details = await this.reader.graphql<ContentDetails>(CONTENT_DETAILS, { id: nodeId });
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-    if (!details.node) return null;
-    const edits: ContentEdit[] = (details.node.userContentEdits?.nodes ?? [])
-      .filter((n): n is NonNullable<typeof n> => n !== null)
-      .map((n) => ({ editedAt: n.editedAt, editor: n.editor?.login ?? null, diff: n.diff }));
-    return { editedAt: details.node.lastEditedAt ?? null, edits };
+  /** A read: sent by the reader, which GitHub's pacing of writes does not hold back. */
+  fetchEditHistory(nodeId: string): Promise<EditHistory | null> {
+    return readEditHistory(this.reader, nodeId);
   }
 
-  private async fetchRest(ref: ContentRef): Promise<RestContent> {
-    const { owner, repo } = ref;
-    switch (ref.kind) {
-      case "issue":
-        return (await this.octokit.rest.issues.get({ owner, repo, issue_number: ref.number })).data as RestContent;
-      case "issue_comment":
-        return (await this.octokit.rest.issues.getComment({ owner, repo, comment_id: ref.commentId })).data as RestContent;
-      case "review_comment":
-        return (await this.octokit.rest.pulls.getReviewComment({ owner, repo, comment_id: ref.commentId })).data as RestContent;
-      case "review":
-        return (await this.octokit.rest.pulls.getReview({ owner, repo, pull_number: ref.number, review_id: ref.reviewId }))
-          .data as RestContent;
-    }
+  replaceContentBody(ref: ContentRef, body: string): Promise<void> {
+    return writeContentBody(this.octokit, ref, body);
   }
 
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
@@ -248,35 +169,12 @@ export class OctokitGitHub implements GitHubPort {
     }
   }
 
-  async ensureThreadLocked({ owner, repo }: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
-    await this.octokit.rest.issues.lock({ owner, repo, issue_number: issueNumber, ...(reason ? { lock_reason: reason } : {}) });
+  ensureThreadLocked(repo: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
+    return lockConversation(this.octokit, repo, issueNumber, reason);
   }
 
-  async ensureThreadUnlocked({ owner, repo }: RepoRef, issueNumber: number): Promise<void> {
-    try {
-      await this.octokit.rest.issues.unlock({ owner, repo, issue_number: issueNumber });
-    } catch (error) {
-      // GitHub answers 404 for a conversation that is not locked.
-      if (isNotFound(error)) return;
-      throw error;
-    }
-  }
-
-  async replaceContentBody(ref: ContentRef, body: string): Promise<void> {
-    const { owner, repo } = ref;
-    switch (ref.kind) {
-      case "issue":
-        await this.octokit.rest.issues.update({ owner, repo, issue_number: ref.number, body });
-        return;
-      case "issue_comment":
-        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: ref.commentId, body });
-        return;
-      case "review_comment":
-        await this.octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: ref.commentId, body });
-        return;
-      case "review":
-        throw new Error("only a review's author can edit its text");
-    }
+  ensureThreadUnlocked(repo: RepoRef, issueNumber: number): Promise<void> {
+    return unlockConversation(this.octokit, repo, issueNumber);
   }
 
   async ensureCommandRemoved(location: CommandLocation, remainingBody: string | null): Promise<void> {

@@ -8,7 +8,8 @@ import type { CaseStatus } from "../cases/case-state.js";
 import type { CocConfig } from "../config/schema.js";
 import { planDeadlineChanges, type Deadline, type DeadlineCase, type DeadlineChanges, type DeadlineDurations, type DeadlineKind } from "../deadlines/deadline-rules.js";
 import { addJobCall } from "./add-job-sql.js";
-import type { Transaction } from "./database.js";
+import { statusOf } from "./case-records.js";
+import type { Database, Transaction } from "./database.js";
 
 /**
  * The deadlines the app acts on so far. Status notices to reporters arrive with the channel
@@ -49,6 +50,23 @@ export async function scheduleDeadline(tx: Transaction, deadline: Deadline): Pro
     runAt: deadline.dueAt,
     maxAttempts: 25,
   })}`;
+}
+
+/**
+ * A case as the deadline rules see it, with what its timers depend on: the latest proposal,
+ * its timed locks and its emergency acts (a reverted act is as settled as a signed-off one).
+ */
+export async function loadDeadlineCase(
+  db: Database,
+  record: Parameters<typeof deadlineCaseOf>[0] & Parameters<typeof statusOf>[0],
+): Promise<DeadlineCase> {
+  const [proposals, locks, acts] = await Promise.all([
+    db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: { createdAt: "desc" }, take: 1 }),
+    db.timedLock.findMany({ where: { caseId: record.id } }),
+    db.emergencyAct.findMany({ where: { caseId: record.id } }),
+  ]);
+  const settled = acts.map((act) => ({ id: act.id, actedAt: act.actedAt, signedOffAt: act.signedOffAt ?? act.revertedAt }));
+  return deadlineCaseOf(record, statusOf({ ...record, proposals }), locks, settled);
 }
 
 /** A case row as the deadline rules see it. */

@@ -74,6 +74,19 @@ describe(`case deadlines (${testBackend})`, () => {
     expect(caseComments().filter((c) => /waiting to be acknowledged|overdue/.test(c))).toEqual([]);
   });
 
+  it("reminds once when the same timer runs again (a retried or re-queued job)", async () => {
+    const [{ payload }] = await database.db.$queryRawUnsafe<Array<{ payload: object }>>(
+      `SELECT payload FROM graphile_worker._private_jobs WHERE key LIKE 'deadline:%:acknowledge'`,
+    );
+    await advance(24);
+    expect(caseComments()).toHaveLength(1);
+    // The same timer again, under another key, so the queue's own de-duplication cannot be what stops it.
+    await database.db.$executeRawUnsafe(`SELECT graphile_worker.add_job('deadline', $1::json, job_key := 'again')`, JSON.stringify(payload));
+    await harness.drain();
+    expect(caseComments()).toHaveLength(1);
+    expect(await database.db.auditEvent.count({ where: { action: "deadline.acknowledge" } })).toBe(1);
+  });
+
   it("fires a timer scheduled before a restart, once, though two workers run side by side", async () => {
     // Another app process on the same database: the timer was scheduled by the first one.
     const restarted = await startHarness({ database, gateway: github, now });

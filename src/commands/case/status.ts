@@ -13,8 +13,7 @@ import { caseStatusText } from "../../messages/case-status.js";
 import { countVotes } from "../../cases/consensus.js";
 import { deadlinesFor } from "../../deadlines/deadline-rules.js";
 import { tallyText } from "../../messages/decisions.js";
-import { statusOf } from "../../store/case-records.js";
-import { ACTIVE_DEADLINE_KINDS, deadlineCaseOf, timerDurations } from "../../store/deadline-jobs.js";
+import { ACTIVE_DEADLINE_KINDS, loadDeadlineCase, timerDurations } from "../../store/deadline-jobs.js";
 import { votingCommittee } from "./decision.js";
 import { recordCommandResult } from "./case-change.js";
 
@@ -42,14 +41,7 @@ export const statusCommand = caseCommand({
           null,
         )
       : null;
-    const locks = await ctx.db.timedLock.findMany({ where: { caseId: caseFile.id } });
-    const acts = await ctx.db.emergencyAct.findMany({ where: { caseId: caseFile.id } });
-    const timers = deadlineCaseOf(
-      caseFile,
-      statusOf(caseFile),
-      locks,
-      acts.map((a) => ({ id: a.id, actedAt: a.actedAt, signedOffAt: a.signedOffAt ?? a.revertedAt })),
-    );
+    const timers = await loadDeadlineCase(ctx.db, caseFile);
     const deadlines = deadlinesFor(timers, timerDurations(ctx.config), ctx.now).filter((d) => ACTIVE_DEADLINE_KINDS.has(d.kind));
     await recordCommandResult(ctx, {
       audit: [{ actor: ctx.event.sender, action: "case.status-shown", detail: {} }],

@@ -1,0 +1,128 @@
+/**
+ * Flagged content on GitHub: its snapshot for the evidence (one REST read,
+ * then the edit history over GraphQL, after the content is hidden), and what
+ * the committee does to it: replace its text, lock its conversation. Issues, issue comments, review
+ * comments and reviews each have their own REST endpoints.
+ */
+import type { ProbotOctokit } from "probot";
+import type { ContentRef } from "../commands/content-link.js";
+import { isNotFound } from "./octokit-errors.js";
+import type { ContentEdit, ContentSnapshot, EditHistory, LockReason, RepoRef } from "./port.js";
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
+  node(id: $id) {
+    ... on Comment {
+      lastEditedAt
+      userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
+    }
+  }
+}`;
+
+interface ContentDetails {
+  node: {
+    lastEditedAt?: string | null;
+    userContentEdits?: { nodes: Array<{ editedAt: string; editor: { login: string } | null; diff: string | null } | null> };
+  } | null;
+}
+
+/** The REST fields every kind of content shares. */
+interface RestContent {
+  node_id: string;
+  title?: string;
+  html_url: string;
+  body?: string | null;
+  user: { login: string; id?: number } | null;
+  created_at?: string;
+  updated_at?: string;
+  submitted_at?: string;
+}
+
+export async function readContent(octokit: Octokit, ref: ContentRef): Promise<ContentSnapshot | null> {
+  let rest: RestContent;
+  try {
+    rest = await fetchRest(octokit, ref);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  // The edit history is read over GraphQL, after hiding (`fetchEditHistory`). REST timestamps cannot
+  // tell "never edited": they have one-second resolution, and an edit within the second would be missed.
+  return {
+    ref,
+    nodeId: rest.node_id,
+    url: rest.html_url,
+    authorLogin: rest.user?.login ?? "ghost",
+    authorId: rest.user?.id ?? null,
+    title: ref.kind === "issue" ? (rest.title ?? null) : null,
+    body: rest.body ?? "",
+    createdAt: rest.created_at ?? rest.submitted_at ?? new Date(0).toISOString(),
+    editedAt: null,
+    editHistory: null,
+    hideable: ref.kind !== "issue",
+    isMinimized: false,
+  };
+}
+
+export async function readEditHistory(reader: Pick<Octokit, "graphql">, nodeId: string): Promise<EditHistory | null> {
+  let details: ContentDetails;
+  try {
+    details = await reader.graphql<ContentDetails>(CONTENT_DETAILS, { id: nodeId });
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  if (!details.node) return null;
+  const edits: ContentEdit[] = (details.node.userContentEdits?.nodes ?? [])
+    .filter((n): n is NonNullable<typeof n> => n !== null)
+    .map((n) => ({ editedAt: n.editedAt, editor: n.editor?.login ?? null, diff: n.diff }));
+  return { editedAt: details.node.lastEditedAt ?? null, edits };
+}
+
+async function fetchRest(octokit: Octokit, ref: ContentRef): Promise<RestContent> {
+  const { owner, repo } = ref;
+  switch (ref.kind) {
+    case "issue":
+      return (await octokit.rest.issues.get({ owner, repo, issue_number: ref.number })).data as RestContent;
+    case "issue_comment":
+      return (await octokit.rest.issues.getComment({ owner, repo, comment_id: ref.commentId })).data as RestContent;
+    case "review_comment":
+      return (await octokit.rest.pulls.getReviewComment({ owner, repo, comment_id: ref.commentId })).data as RestContent;
+    case "review":
+      return (await octokit.rest.pulls.getReview({ owner, repo, pull_number: ref.number, review_id: ref.reviewId }))
+        .data as RestContent;
+  }
+}
+
+export async function writeContentBody(octokit: Octokit, ref: ContentRef, body: string): Promise<void> {
+  const { owner, repo } = ref;
+  switch (ref.kind) {
+    case "issue":
+      await octokit.rest.issues.update({ owner, repo, issue_number: ref.number, body });
+      return;
+    case "issue_comment":
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: ref.commentId, body });
+      return;
+    case "review_comment":
+      await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: ref.commentId, body });
+      return;
+    case "review":
+      throw new Error("only a review's author can edit its text");
+  }
+}
+
+/** Locks the conversation, with GitHub's reason when one is given. */
+export async function lockConversation(octokit: Octokit, { owner, repo }: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
+  await octokit.rest.issues.lock({ owner, repo, issue_number: issueNumber, ...(reason ? { lock_reason: reason } : {}) });
+}
+
+export async function unlockConversation(octokit: Octokit, { owner, repo }: RepoRef, issueNumber: number): Promise<void> {
+  try {
+    await octokit.rest.issues.unlock({ owner, repo, issue_number: issueNumber });
+  } catch (error) {
+    // GitHub answers 404 for a conversation that is not locked.
+    if (isNotFound(error)) return;
+    throw error;
+  }
+}
