@@ -75,13 +75,13 @@ describe(`case deadlines (${testBackend})`, () => {
   });
 
   it("reminds once when the same timer runs again (a retried or re-queued job)", async () => {
-    const [{ payload }] = await database.db.$queryRawUnsafe<Array<{ payload: object }>>(
+    const [timer] = await database.db.$queryRawUnsafe<Array<{ payload: object }>>(
       `SELECT payload FROM graphile_worker._private_jobs WHERE key LIKE 'deadline:%:acknowledge'`,
     );
     await advance(24);
     expect(caseComments()).toHaveLength(1);
     // The same timer again, under another key, so the queue's own de-duplication cannot be what stops it.
-    await database.db.$executeRawUnsafe(`SELECT graphile_worker.add_job('deadline', $1::json, job_key := 'again')`, JSON.stringify(payload));
+    await database.db.$executeRawUnsafe(`SELECT graphile_worker.add_job('deadline', $1::json, job_key := 'again')`, JSON.stringify(timer!.payload));
     await harness.drain();
     expect(caseComments()).toHaveLength(1);
     expect(await database.db.auditEvent.count({ where: { action: "deadline.acknowledge" } })).toBe(1);
