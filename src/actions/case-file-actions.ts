@@ -8,7 +8,7 @@
  */
 import type { GitHubPort, RepoRef } from "../github/port.js";
 import { caseIssueParts, caseIssueTitle, caseMarker, partMarker, reportMarker, reportParts } from "../messages/case-file.js";
-import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS } from "../messages/labels.js";
+import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS, ESCALATED_LABEL } from "../messages/labels.js";
 import { heldCaseNotice } from "../messages/notices.js";
 import {
   loadCaseView,
@@ -122,7 +122,12 @@ async function writeCaseIssue(
   action: Extract<PlannedAction, { kind: "open-case-issue" }>,
   run: ActionRun,
 ): Promise<void> {
-  const labels = [CASE_LABEL, STATE_LABELS.new, ...(action.protection === "not-hideable" ? [PUBLIC_BODY_LABEL] : [])];
+  const labels = [
+    CASE_LABEL,
+    STATE_LABELS.new,
+    ...(action.protection === "not-hideable" ? [PUBLIC_BODY_LABEL] : []),
+    ...(view.escalatedAt ? [ESCALATED_LABEL] : []),
+  ];
   const [body, ...rest] = caseIssueParts(view, action.protection);
   const title = caseIssueTitle(view);
   const number = await createOnce({

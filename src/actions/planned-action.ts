@@ -32,7 +32,9 @@ export type PlannedAction =
   /** Reopens an issue: a closed thread whose emergency close was not signed off, or a reopened case's issue. */
   | { kind: "reopen-thread"; repo: RepoRef; issueNumber: number }
   /** Tells the reporter or the subject something, through the channel that reaches them (see `kinds/deliver-notice.ts`). */
-  | { kind: "deliver-notice"; caseId: string; to: string; about: "reporter" | "subject"; body: string };
+  | { kind: "deliver-notice"; caseId: string; to: string; about: "reporter" | "subject"; body: string }
+  /** The app's own comment in a case issue, posted once the issue exists (see `kinds/case-comment.ts`). */
+  | { kind: "case-comment"; caseId: string; body: string };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

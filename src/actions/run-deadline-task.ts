@@ -9,6 +9,7 @@
 import type { Logger } from "probot";
 import { enactDecision } from "../commands/case/decision.js";
 import { revertFor, type EmergencyTarget } from "../commands/case/emergency.js";
+import { decidingTeam } from "../commands/committee.js";
 import { loadTrustedConfig, type TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CocConfig } from "../config/schema.js";
 import { FIRING_TOLERANCE_MS, isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
@@ -103,16 +104,30 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
   if (record.issueNumber === null) {
     return { actions: [{ kind: "notify", casesRepo, body: heldCaseReminder(kind, record.code, new Date(deadline.dueAt)), nameless: true }], audit };
   }
-  const escalated = kind === "deadlock" ? (config.committee.escalation_team ?? config.committee.team) : config.committee.team;
+  const escalation = kind === "deadlock" ? await escalateDeadlock(tx, record, config, now) : undefined;
+  const team = decidingTeam(escalation === "handed-over" ? { escalatedAt: now } : record, config.committee);
   const body = deadlineReminder(kind, {
     code: record.code,
-    team: `${record.casesOwner}/${escalated}`,
+    team: `${record.casesOwner}/${team}`,
     reportedAt: record.createdAt,
     acknowledgedAt: record.acknowledgedAt,
     dueAt: new Date(deadline.dueAt),
     window: (kind === "resolve" ? config.deadlines.resolve : kind === "deadlock" ? config.deadlines.deadlock : config.deadlines.acknowledge) ?? 0,
+    escalation,
   });
-  return { actions: [inCase(record, casesRepo, body)], audit };
+  if (escalation !== "handed-over") return { actions: [inCase(record, casesRepo, body)], audit };
+  return {
+    actions: [inCase(record, casesRepo, body), { kind: "sync-case-state", caseId: record.id }],
+    audit: [...audit, { actor: "app", action: "case.escalated", detail: { reason: "deadlock", team } }],
+  };
+}
+
+/** A deadlock hands the case to the escalation team, which decides it from then on (ITK: the officers resolve it). */
+async function escalateDeadlock(tx: Transaction, record: CaseRow, config: CocConfig, now: Date): Promise<"handed-over" | "already" | "none"> {
+  if (config.committee.escalation_team === undefined) return "none";
+  if (record.escalatedAt) return "already";
+  await tx.case.update({ where: { id: record.id }, data: { escalatedAt: now, escalationReason: "deadlock" } });
+  return "handed-over";
 }
 
 function inCase(record: CaseRow, casesRepo: RepoRef, body: string): PlannedAction {

@@ -9,7 +9,7 @@ import type { GitHubGateway, GitHubPort } from "../github/port.js";
 import { caseCommandRecorded, type CaseRecord } from "../store/case-records.js";
 import { commandKey } from "../events/command-event.js";
 import { isRecused } from "./case/recusals.js";
-import type { CommitteeStanding } from "./committee.js";
+import { decidedByEscalation, type CommitteeStanding } from "./committee.js";
 import { UserError } from "./user-error.js";
 import type { Database } from "../store/database.js";
 
@@ -59,12 +59,14 @@ export interface CommandSpec {
 /**
  * A committee command: the registry runs it only in a case issue, for the committee. Members
  * recused from the case (and the subject and reporters) may only use those that change nothing
- * about it (`openToRecused`: status, notes, recusing).
+ * about it (`openToRecused`: status, notes, recusing). Commands that decide (`decides`: votes,
+ * proposals, enactment) belong to the committee team, or to the escalation team once the case is
+ * escalated to it; on an escalated case both teams may act on the content.
  */
 export function caseCommand(
-  spec: Omit<CommandSpec, "role" | "run"> & { openToRecused?: boolean; run(ctx: CaseCommandContext): Promise<void> },
+  spec: Omit<CommandSpec, "role" | "run"> & { openToRecused?: boolean; decides?: boolean; run(ctx: CaseCommandContext): Promise<void> },
 ): CommandSpec {
-  const { openToRecused, run, ...described } = spec;
+  const { openToRecused, decides, run, ...described } = spec;
   return {
     ...described,
     role: "committee",
@@ -73,16 +75,28 @@ export function caseCommand(
       if (!caseFile) throw new Error(`committee command ${spec.name} run outside a case`);
       // Run again after a later command in its comment failed: it already did its part.
       if (await caseCommandRecorded(ctx.db, commandKey(ctx.event))) return;
-      // The escalation team follows cases and keeps notes; deciding and acting stay with the committee team.
-      if (!openToRecused && ctx.standing !== "member") {
-        throw new UserError(`only members of the committee team can use \`/coc ${spec.name}\`; the escalation team can use \`/coc status\` and \`/coc note\`.`);
-      }
+      if (!openToRecused) assertTeamMayRun(spec.name, decides === true, ctx, caseFile);
       if (!openToRecused && isRecused(caseFile, ctx.event.sender)) {
         throw new UserError(`you take no part in this case (recused, or its subject or a reporter), so you cannot use \`/coc ${spec.name}\` in it.`);
       }
       await run({ ...ctx, caseFile });
     },
   };
+}
+
+function assertTeamMayRun(name: string, decides: boolean, ctx: CommandContext, caseFile: CaseRecord): void {
+  const standing = ctx.standing;
+  const committee = ctx.config.committee;
+  if (!decidedByEscalation(caseFile, committee)) {
+    if (standing?.committee) return;
+    throw new UserError(
+      `only members of the committee team can use \`/coc ${name}\` here; the escalation team can use \`/coc status\` and \`/coc note\` until a case is escalated to it.`,
+    );
+  }
+  if (standing?.escalation || (!decides && standing?.committee)) return;
+  throw new UserError(
+    `this case is escalated to the escalation team (\`${ctx.event.repo.owner}/${committee.escalation_team}\`), which decides it now: you can still act on its content, and use \`/coc status\` and \`/coc note\`.`,
+  );
 }
 
 /** The commands that can be used where a command is written: in a case issue, the committee's; elsewhere, the moderators'. */

@@ -1,13 +1,16 @@
 /**
- * Who may run committee commands in a case: members of the committee team,
- * and of the escalation team where one is configured (it hears deadlocks and
- * cases that involve a committee member). Teams belong to the account that
+ * Who may run committee commands in a case, and who decides it. Members of
+ * the committee team work cases; the escalation team, where one is
+ * configured, follows them (status, notes) and decides the cases escalated to
+ * it: a deadlock, a case that involves a committee member, or one the
+ * committee hands over with `/coc escalate`. Teams belong to the account that
  * owns the cases repository. Anyone else gets a refusal that reveals nothing.
  */
 import type { CocConfig } from "../config/schema.js";
 import type { GitHubPort, RepoRef } from "../github/port.js";
 
-export type CommitteeStanding = "member" | "escalation" | null;
+/** The author's places: on the committee team, on the escalation team (both, for someone on both). Null: neither. */
+export type CommitteeStanding = { committee: boolean; escalation: boolean } | null;
 
 export async function committeeStanding(
   github: Pick<GitHubPort, "isTeamMember">,
@@ -15,8 +18,20 @@ export async function committeeStanding(
   committee: CocConfig["committee"],
   login: string,
 ): Promise<CommitteeStanding> {
-  if (await github.isTeamMember(casesRepo.owner, committee.team, login)) return "member";
-  const escalation = committee.escalation_team;
-  if (escalation && (await github.isTeamMember(casesRepo.owner, escalation, login))) return "escalation";
-  return null;
+  const escalationTeam = committee.escalation_team;
+  const [onCommittee, onEscalation] = await Promise.all([
+    github.isTeamMember(casesRepo.owner, committee.team, login),
+    escalationTeam ? github.isTeamMember(casesRepo.owner, escalationTeam, login) : Promise.resolve(false),
+  ]);
+  return onCommittee || onEscalation ? { committee: onCommittee, escalation: onEscalation } : null;
+}
+
+/** Whether the escalation team decides this case now (it was escalated, and such a team exists). */
+export function decidedByEscalation(caseFile: { escalatedAt: Date | null }, committee: CocConfig["committee"]): boolean {
+  return caseFile.escalatedAt !== null && committee.escalation_team !== undefined;
+}
+
+/** The slug of the team whose members vote on this case. */
+export function decidingTeam(caseFile: { escalatedAt: Date | null }, committee: CocConfig["committee"]): string {
+  return decidedByEscalation(caseFile, committee) ? committee.escalation_team! : committee.team;
 }

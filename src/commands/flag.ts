@@ -15,7 +15,8 @@ import { resolveCasesRepo, type CocConfig } from "../config/schema.js";
 import { loadTrustedConfig } from "../config/trusted-config.js";
 import { commandKey } from "../events/command-event.js";
 import type { ContentSnapshot, GitHubPort, RepoRef } from "../github/port.js";
-import { recordFlag } from "../store/cases.js";
+import { recordFlag, type RecordedFlag } from "../store/cases.js";
+import { memberInvolvedEscalation } from "../messages/escalation.js";
 import { timerDurations } from "../store/deadline-jobs.js";
 import { isModerator } from "./authorize.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
@@ -60,8 +61,8 @@ async function runFlag(ctx: CommandContext): Promise<void> {
       reason,
       commandUrl: event.locationUrl,
       evidence: snapshot,
-      plan: (outcome) =>
-        planFlagActions({
+      plan: (outcome) => [
+        ...planFlagActions({
           ...outcome,
           snapshot,
           hideOnFlag: scope.config.flag.hide,
@@ -70,9 +71,12 @@ async function runFlag(ctx: CommandContext): Promise<void> {
           // cases repository, where it could be said, is the one that cannot be written to. The audit log says it waits.
           casesRepoProblemReply: null,
         }),
+        ...(outcome.escalatedNow ? [escalationComment(outcome, casesRepo, scope.config)] : []),
+      ],
       casesRepoWaiting: !casesAccess.private,
       // Known now, before this comment's notices are recorded: they name the moderator and must wait with the case.
       subjectCanRead: casesAccess.subjectCanRead,
+      escalation: (await involvesCommitteeMember(ctx, scope.config, casesRepo, snapshot.authorLogin, casesAccess.subjectCanRead)) ? "member-involved" : undefined,
       deadlines: timerDurations(scope.config),
       alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
       runInline: RUN_AT_ONCE,
@@ -81,6 +85,21 @@ async function runFlag(ctx: CommandContext): Promise<void> {
   );
   // The command's removal is the next write: run it at once too, rather than wait for the job queue.
   if (recorded) await ctx.runNow(recorded.actions.filter((a) => RUN_AT_ONCE.includes(a.action.kind)).map((a) => a.id));
+}
+
+/**
+ * With `committee.member_involved: escalate`, a case about a member of the committee team goes to the
+ * escalation team. Only someone who can read the cases repository can be on the team that works in it,
+ * so nobody else costs a question to GitHub.
+ */
+async function involvesCommitteeMember(ctx: CommandContext, config: CocConfig, casesRepo: RepoRef, subject: string, subjectCanRead: boolean): Promise<boolean> {
+  if (config.committee.member_involved !== "escalate" || !subjectCanRead) return false;
+  const github = await ctx.gateway.forRepository(casesRepo);
+  return github.isTeamMember(casesRepo.owner, config.committee.team, subject);
+}
+
+function escalationComment(outcome: RecordedFlag, casesRepo: RepoRef, config: CocConfig): PlannedAction {
+  return { kind: "case-comment", caseId: outcome.caseId, body: memberInvolvedEscalation(outcome.code, `${casesRepo.owner}/${config.committee.escalation_team}`) };
 }
 
 /** Run by the command itself right after the flag is recorded; their queued jobs are the fallback. */

@@ -19,6 +19,7 @@ import { closeCommand, removeCommand } from "./case/remove.js";
 import { hideCommand, unhideCommand } from "./case/visibility.js";
 import { emergencyCommand, signoffCommand } from "./case/emergency.js";
 import { reopenCommand } from "./case/reopen.js";
+import { escalateCommand } from "./case/escalate.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -41,6 +42,7 @@ const COMMANDS: CommandSpec[] = [
   objectCommand,
   withdrawCommand,
   resolveCommand,
+  escalateCommand,
   enactCommand,
   reopenCommand,
   statusCommand,

@@ -66,7 +66,7 @@ export const committeeSchema = z
       escalation_team: teamSlug
         .optional()
         .describe(
-          "Slug of the team that hears cases the committee cannot decide (see deadlines.deadlock) and, with member_involved: escalate, cases about a committee member. Leave it out when there is no such body.",
+          "Slug of the team that decides the cases escalated to it: deadlocks (see deadlines.deadlock), /coc escalate and, with member_involved: escalate, cases about a committee member. Leave it out when there is no such body.",
         ),
       /**
        * `recuse` keeps the case with the committee, without the member it is

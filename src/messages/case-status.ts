@@ -29,7 +29,16 @@ interface Standing {
   votes: string | null;
   proposal: { outcome: string; by: string } | null;
   deadlines: Array<{ kind: string; dueAt: Date }>;
+  /** The team that decides the case, as `owner/slug`, and whether it is the escalation team. */
+  decidingTeam: { name: string; escalation: boolean };
 }
+
+/** Why a case went to the escalation team, by `cases.escalation_reason`. */
+export const ESCALATION_REASON_TEXT: Record<string, string> = {
+  deadlock: "no decision was reached in time",
+  "member-involved": "a committee member is involved",
+  committee: "the committee handed it over",
+};
 
 const DEADLINE_TEXT: Record<string, string> = {
   acknowledge: "acknowledgement due",
@@ -46,6 +55,7 @@ export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[], st
   const rows = [
     `| State | ${STATE_TEXT[caseFile.state]} |`,
     `| Acknowledged | ${caseFile.acknowledgedBy && caseFile.acknowledgedAt ? `by ${quietLogin(caseFile.acknowledgedBy)} at ${caseFile.acknowledgedAt.toISOString()}` : "not yet"} |`,
+    `| Decided by | ${decidedByText(caseFile, standing.decidingTeam)} |`,
     `| Handled by | ${caseFile.assignee ? quietLogin(caseFile.assignee) : "nobody yet"} |`,
     `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"}; the subject and the reporters never take part |`,
     `| Reports | ${caseFile.reports.length} |`,
@@ -57,4 +67,10 @@ export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[], st
   const lines = shown.map((event) => `- ${event.at.toISOString()} ${quietLogin(event.actor)}: ${event.action}`);
   const earlier = history.length > shown.length ? [`- … ${history.length - shown.length} earlier events are in the audit log`] : [];
   return [`case ${caseFile.code}:`, "", "| | |", "|---|---|", ...rows, "", ...proposal, ...deadlines, "History:", "", ...earlier, ...lines].join("\n");
+}
+
+function decidedByText(caseFile: CaseRecord, team: Standing["decidingTeam"]): string {
+  if (!team.escalation || !caseFile.escalatedAt) return `the committee team (\`${team.name}\`)`;
+  const why = ESCALATION_REASON_TEXT[caseFile.escalationReason ?? ""] ?? "escalated";
+  return `the escalation team (\`${team.name}\`), since ${caseFile.escalatedAt.toISOString()}: ${why}`;
 }

@@ -14,6 +14,8 @@ export interface ReminderFacts {
   acknowledgedAt: Date | null;
   dueAt: Date;
   window: number;
+  /** For a deadlock: `handed-over` (to the escalation team, now), `already` (escalated before) or `none` (no escalation team). */
+  escalation?: "handed-over" | "already" | "none";
 }
 
 export type ReminderKind = "acknowledge" | "acknowledge-overdue" | "resolve" | "deadlock";
@@ -29,9 +31,16 @@ export function deadlineReminder(kind: ReminderKind, facts: ReminderFacts): stri
     case "resolve":
       return `${team} case ${facts.code} has reached its resolution target: acknowledged ${formatUtc(facts.acknowledgedAt ?? facts.reportedAt)}, to be resolved within ${within}. \`/coc status\` shows where it stands.`;
     case "deadlock":
-      return `${team} case ${facts.code} is deadlocked: a proposal has had no decision for ${within}, so it is escalated to you. \`/coc status\` shows the votes.`;
+      return `${team} case ${facts.code} is deadlocked: a proposal has had no decision for ${within}. ${DEADLOCK_NEXT[facts.escalation ?? "none"]} \`/coc status\` shows the votes.`;
   }
 }
+
+const DEADLOCK_NEXT: Record<NonNullable<ReminderFacts["escalation"]>, string> = {
+  "handed-over":
+    "It is escalated to you, and you decide it from now on: vote on the proposal with `/coc approve` or `/coc object`, or `/coc withdraw` it and propose another.",
+  already: "You decide this case; it still needs your votes.",
+  none: "There is no escalation team (`committee.escalation_team`): the whole committee is asked to settle it.",
+};
 
 /** For the notice board, while the case file is held: the code and the deadline, nothing else. */
 export function heldCaseReminder(kind: ReminderKind, code: string, dueAt: Date): string {

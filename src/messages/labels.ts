@@ -20,6 +20,13 @@ export const STATE_LABELS = {
   closed: { name: "state: closed", color: "cccccc", description: "Closed" },
 } satisfies Record<CaseState, LabelSpec>;
 
+/** On a case the escalation team decides (`committee.escalation_team`). */
+export const ESCALATED_LABEL: LabelSpec = {
+  name: "escalated",
+  color: "b60205",
+  description: "Escalated: the escalation team decides this case",
+};
+
 export const PUBLIC_BODY_LABEL: LabelSpec = {
   name: "needs-decision: public body",
   color: "fbca04",

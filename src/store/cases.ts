@@ -24,6 +24,8 @@ export interface FlagToRecord {
   casesRepoWaiting?: boolean;
   /** The subject can read the cases repository: the case is held (see `holdCase`). */
   subjectCanRead?: boolean;
+  /** The case goes to the escalation team as it opens (`committee.member_involved: escalate`, a committee member is involved). */
+  escalation?: "member-involved";
   /** The policy's deadlines: a new case's timers (acknowledgement) start with it. */
   deadlines?: DeadlineDurations;
   /** The actions to run, which depend on whether the report opened a case or joined one. */
@@ -39,6 +41,8 @@ export interface RecordedFlag {
   code: string;
   reportId: string;
   isNewCase: boolean;
+  /** This report handed the case to the escalation team (see `FlagToRecord.escalation`). */
+  escalatedNow: boolean;
 }
 
 /** How long the queued fallback of an action run at once waits before it checks. */
@@ -58,6 +62,9 @@ export async function recordFlag(
     const open = await tx.case.findUnique({ where: { openContentKey: flag.contentKey }, select: { id: true, code: true } });
     const caseRow = open ?? (await openCase(tx, flag, now));
     if (flag.subjectCanRead) await tx.case.updateMany({ where: { id: caseRow.id, heldAt: null }, data: { heldAt: now } });
+    const escalated = flag.escalation
+      ? await tx.case.updateMany({ where: { id: caseRow.id, escalatedAt: null }, data: { escalatedAt: now, escalationReason: flag.escalation } })
+      : { count: 0 };
     const report = await tx.report.create({
       data: {
         caseId: caseRow.id,
@@ -69,7 +76,7 @@ export async function recordFlag(
         evidence: { create: evidenceRow(flag.evidence, now) },
       },
     });
-    const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open };
+    const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open, escalatedNow: escalated.count > 0 };
     if (!open && flag.deadlines) {
       await replanDeadlines(tx, null, deadlineCaseOf({ id: caseRow.id, createdAt: now, acknowledgedAt: null }, { state: "new", proposal: null }), flag.deadlines, now);
     }
@@ -90,6 +97,7 @@ export async function recordFlag(
         ...planned.flatMap((action, i) =>
           isDone(action) ? [{ actor: "app", action: `action.${action.kind}`, caseId: caseRow.id, detail: { actionId: ids[i] } }] : [],
         ),
+        ...(escalated.count > 0 ? [{ actor: "app", action: "case.escalated", caseId: caseRow.id, detail: { reason: flag.escalation } }] : []),
         ...(flag.casesRepoWaiting
           ? [{ actor: "app", action: "case-file.waiting", caseId: caseRow.id, detail: { reason: "cases repository is not private", casesRepo: `${flag.casesRepo.owner}/${flag.casesRepo.repo}` } }]
           : []),

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
-import { issueCommentCreated } from "../factories/webhooks.js";
+import { issueCommentCreated, pushed } from "../factories/webhooks.js";
 import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
@@ -44,8 +44,8 @@ describe(`case deadlines (${testBackend})`, () => {
     await Promise.all(drainers.map((h) => h.drain()));
   };
   const caseComments = () => caseAnswers(github);
-  const inCase = async (body: string) => {
-    const payload = issueCommentCreated({ ...CASES, body, sender: MEMBER, issueNumber: caseIssues(github)[0]!.number, commentId: 9500 });
+  const inCase = async (body: string, sender = MEMBER) => {
+    const payload = issueCommentCreated({ ...CASES, body, sender, issueNumber: caseIssues(github)[0]!.number, commentId: 9500 });
     payload.repository.private = true;
     await harness.deliver("issue_comment", payload);
     await harness.drain();
@@ -102,7 +102,28 @@ describe(`case deadlines (${testBackend})`, () => {
     await inCase("/coc propose reminder");
     expect(await timers()).toContainEqual({ kind: "deadlock", dueIn: 7 * 24 });
     await advance(7 * 24);
-    expect(caseComments().at(-1)).toMatch(/^@acme\/coc-officers case COC-\d{4}-0001 is deadlocked: a proposal has had no decision for 1 week/);
+    expect(caseComments().at(-1)).toMatch(/^@acme\/coc-officers case COC-\d{4}-0001 is deadlocked: a proposal has had no decision for 1 week\. It is escalated to you, and you decide it from now on/);
+    expect(await database.db.case.findFirstOrThrow()).toMatchObject({ escalatedAt: clock, escalationReason: "deadlock" });
+    expect(caseIssues(github)[0]!.labels).toContain("escalated");
+
+    // The officers decide now: the committee's own votes no longer settle it, an officer's does.
+    github.addTeamMember("acme", "coc-officers", "officer-olu");
+    await inCase("/coc approve", "mod-lena");
+    expect(caseComments().at(-1)).toContain("this case is escalated to the escalation team (`acme/coc-officers`), which decides it now");
+    await inCase("/coc approve", "officer-olu");
+    expect(caseComments().at(-1)).toContain("**Decided: `reminder`.**");
+  });
+
+  it("puts a deadlock back to the whole committee when there is no escalation team", async () => {
+    github.configs.set("acme/.github", {});
+    // GitHub tells the app of the change with a push to the owner's .github repository.
+    await harness.deliver("push", pushed({ owner: "acme", repo: ".github" }));
+    github.addTeamMember("acme", "coc-committee", "mod-lena");
+    await inCase("/coc ack");
+    await inCase("/coc propose reminder");
+    await advance(7 * 24);
+    expect(caseComments().at(-1)).toMatch(/^@acme\/coc-committee case COC-\d{4}-0001 is deadlocked: .* There is no escalation team \(`committee.escalation_team`\): the whole committee is asked to settle it\./);
+    expect((await database.db.case.findFirstOrThrow()).escalatedAt).toBeNull();
   });
 
   it("enacts a decision once the reporter's time to comment has passed, and closes the case", async () => {

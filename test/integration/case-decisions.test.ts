@@ -144,9 +144,51 @@ describe(`decisions in a case (${testBackend})`, () => {
     await start({ committee: { escalation_team: "coc-officers" } });
     await inCase("/coc propose reminder", ANA);
     await inCase("/coc approve", "officer-olu");
-    expect(lastAnswer()).toContain("only members of the committee team can use `/coc approve`; the escalation team can use `/coc status` and `/coc note`.");
+    expect(lastAnswer()).toContain(
+      "only members of the committee team can use `/coc approve` here; the escalation team can use `/coc status` and `/coc note` until a case is escalated to it.",
+    );
     await inCase("/coc status", "officer-olu");
     expect(lastAnswer()).toContain("**Proposal:** `reminder`");
+  });
+
+  it("hands a case to the escalation team with /coc escalate; that team decides it from then on", async () => {
+    for (const officer of ["officer-olu", "officer-pat"]) github.addTeamMember("acme", "coc-officers", officer);
+    await start({ committee: { escalation_team: "coc-officers" } });
+    await inCase("/coc propose reminder", ANA);
+    await inCase("/coc escalate two of us cannot agree", BEN);
+    expect(lastAnswer()).toBe(
+      "@mod-ben the case is escalated. @acme/coc-officers: the committee hands case COC-2026-0001 to you, and you decide it from now on (`/coc status` shows where it stands).",
+    );
+    expect(await stored()).toMatchObject({ escalatedAt: NOW, escalationReason: "committee" });
+    expect(caseIssues(github)[0]!.labels).toContain("escalated");
+    const escalated = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.escalated" } });
+    expect(escalated).toMatchObject({ actor: BEN, detail: { reason: "committee", team: "coc-officers", why: "two of us cannot agree" } });
+
+    // The committee may still act on the content, but no longer decides.
+    await inCase("/coc approve", CY);
+    expect(lastAnswer()).toContain("this case is escalated to the escalation team (`acme/coc-officers`), which decides it now");
+    await inCase("/coc claim", CY);
+    expect(lastAnswer()).toContain("you handle this case");
+    await inCase("/coc escalate", "officer-olu");
+    expect(lastAnswer()).toContain("this case is already escalated to the escalation team (`acme/coc-officers`).");
+
+    // The open proposal is now counted among the officers: its committee proposer's approval no longer counts.
+    await inCase("/coc status", "officer-olu");
+    expect(lastAnswer()).toContain("| Decided by | the escalation team (`acme/coc-officers`), since 2026-03-04T10:00:00.000Z: the committee handed it over |");
+    expect(lastAnswer()).toContain("- not voted yet: `officer-olu`, `officer-pat`");
+    await inCase("/coc approve", "officer-olu");
+    expect((await stored()).state).toBe("decision_proposed");
+    await inCase("/coc approve", "officer-pat");
+    expect(lastAnswer()).toContain("**Decided: `reminder`.**");
+    const decided = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.decided" } });
+    expect(decided.detail).toMatchObject({ approvals: ["officer-olu", "officer-pat"] });
+  });
+
+  it("refuses /coc escalate without an escalation team", async () => {
+    await start();
+    await inCase("/coc escalate", ANA);
+    expect(lastAnswer()).toContain("there is no escalation team to hand this case to: `committee.escalation_team` is not set.");
+    expect((await stored()).escalatedAt).toBeNull();
   });
 
   it("tells the reporter of the acknowledgement and the decision, and the subject of the decision, never who reported", async () => {

@@ -77,6 +77,36 @@ describe(`discretion (${testBackend})`, () => {
     expect(noticesOn(github).join("\n")).toContain("Thanks for the review.");
   });
 
+  it("sends a case about a committee member to the escalation team, once its file can be written", async () => {
+    github.configs.set("acme/.github", { committee: { escalation_team: "coc-officers", member_involved: "escalate" } });
+    github.addTeamMember("acme", "coc-committee", "troll-tom");
+    github.setPermission(CASES, "troll-tom", "read");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await settle();
+    expect(caseIssues(github)).toEqual([]);
+    expect(await database.db.case.findFirstOrThrow()).toMatchObject({ escalatedAt: NOW, escalationReason: "member-involved" });
+    // The board, which the member reads, says nothing of an escalation.
+    expect(noticesOn(github).join("\n")).not.toMatch(/escalat|officers/);
+
+    // The member steps down from the team for the case (IIIF asks it of a member who is the cause of a complaint).
+    github.setPermission(CASES, "troll-tom", "none");
+    await harness.deliver("member", memberChanged({ ...CASES, action: "removed", member: "troll-tom" }));
+    await settle(3);
+    const [caseIssue] = caseIssues(github);
+    expect(caseIssue!.comments.map((c) => c.body.replace(/^<!--[^>]*-->\n/, ""))).toContainEqual(
+      expect.stringMatching(/^@acme\/coc-officers: case COC-2026-0001 is about a member of the conduct committee, so it is escalated to you/),
+    );
+    expect(caseIssue!.labels).toContain("escalated");
+  });
+
+  it("keeps a case about someone who can read the cases repository, but is not on the committee, with the committee", async () => {
+    github.configs.set("acme/.github", { committee: { escalation_team: "coc-officers", member_involved: "escalate" } });
+    github.setPermission(CASES, "troll-tom", "read");
+    await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));
+    await settle();
+    expect(await database.db.case.findFirstOrThrow()).toMatchObject({ escalatedAt: null, heldAt: NOW });
+  });
+
   it("follows a subject who renames their account while their case is held", async () => {
     github.setPermission(CASES, "troll-tom", "read");
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${LINK}`, sender: MODERATOR, commentId: 9001 }));

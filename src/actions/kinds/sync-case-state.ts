@@ -1,9 +1,10 @@
 /**
- * Keeps the case issue's state label in step with the case: it reads the
- * state when it runs, so several changes in a row end on the latest, and
- * labels the committee added by hand stay.
+ * Keeps the case issue's state label in step with the case, and marks a case
+ * escalated to the escalation team: it reads the case when it runs, so
+ * several changes in a row end on the latest, and labels the committee added
+ * by hand stay.
  */
-import { STATE_LABELS } from "../../messages/labels.js";
+import { ESCALATED_LABEL, STATE_LABELS } from "../../messages/labels.js";
 import type { ActionKindSpec } from "../action-kind.js";
 import { WaitingError } from "../action-error.js";
 
@@ -14,7 +15,7 @@ export const syncCaseState: ActionKindSpec<"sync-case-state"> = {
   // Behind the case file's own writes: the issue must exist before it is labelled.
   queue: (action) => `case:${action.caseId}`,
   async perform(action, run) {
-    const found = await run.db.case.findUnique({ where: { id: action.caseId }, select: { state: true, casesOwner: true, casesRepo: true, issueNumber: true, code: true } });
+    const found = await run.db.case.findUnique({ where: { id: action.caseId }, select: { state: true, escalatedAt: true, casesOwner: true, casesRepo: true, issueNumber: true, code: true } });
     if (!found) throw new Error(`case ${action.caseId} does not exist`);
     if (found.issueNumber === null) throw new WaitingError(`case ${found.code} has no case issue yet`);
     const repo = { owner: found.casesOwner, repo: found.casesRepo };
@@ -22,5 +23,9 @@ export const syncCaseState: ActionKindSpec<"sync-case-state"> = {
     const label = STATE_LABELS[found.state];
     await github.ensureLabel(repo, label);
     await github.swapIssueLabel(repo, found.issueNumber, label.name, Object.values(STATE_LABELS).map((l) => l.name));
+    if (found.escalatedAt) {
+      await github.ensureLabel(repo, ESCALATED_LABEL);
+      await github.swapIssueLabel(repo, found.issueNumber, ESCALATED_LABEL.name, []);
+    }
   },
 };

@@ -12,6 +12,7 @@ import { enactDecision } from "./decision.js";
 
 export const enactCommand = caseCommand({
   name: "enact",
+  decides: true,
   usage: "/coc enact",
   summary: "Enact the decision now and close the case.",
   details:

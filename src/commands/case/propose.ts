@@ -15,6 +15,7 @@ import { DATABASE_STATE, statusOf } from "../../store/case-records.js";
 import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
 import { inlineSafe } from "../../messages/safe-markdown.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
+import { decidingTeam } from "../committee.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
 import { settleProposal, votingCommittee } from "./decision.js";
@@ -23,6 +24,7 @@ const OUTCOME_LIST = OUTCOMES.map((o) => `\`${o}\``).join(", ");
 
 export const proposeCommand = caseCommand({
   name: "propose",
+  decides: true,
   usage: "/coc propose <outcome> [reason]",
   summary: "Propose a decision; the committee votes on it.",
   details: `Opens a vote on the outcome (one of ${OUTCOME_LIST}); you count as approving. The quorum rule is \`committee.quorum\`. The case shows the votes.`,
@@ -31,6 +33,7 @@ export const proposeCommand = caseCommand({
 
 export const resolveCommand = caseCommand({
   name: "resolve",
+  decides: true,
   usage: "/coc resolve <outcome> [reason]",
   summary: "Decide the case: at once under the `single` quorum rule, else by a vote.",
   details: "The one-step form of `/coc propose`: with `committee.quorum: single` your decision is taken at once; under any other rule it opens the same vote.",
@@ -45,7 +48,7 @@ async function propose(ctx: CaseCommandContext, verb: "propose" | "resolve"): Pr
   if (!parsed.ok) throw new UserError(parsed.reason);
   const moved = transition(statusOf(caseFile), { type: "propose", by: event.sender, at: ctx.now, outcome: parsed.outcome });
   if (!moved.ok) throw new UserError(moved.reason);
-  const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team));
+  const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, decidingTeam(caseFile, ctx.config.committee)));
   const reason = reasonWords.join(" ");
   await recordCommandResult(ctx, {
     apply: async (tx) => {

@@ -17,6 +17,7 @@ import { recordCommandResult, stateLabelSync } from "./case-change.js";
 
 export const reopenCommand = caseCommand({
   name: "reopen",
+  decides: true,
   usage: "/coc reopen [reason]",
   summary: "Reopen a closed case.",
   details: "Moves a closed case back to acknowledged and reopens its issue; the resolution target (`deadlines.resolve`) starts again.",

@@ -16,6 +16,7 @@ import { tallyText } from "../../messages/decisions.js";
 import { ACTIVE_DEADLINE_KINDS, loadDeadlineCase, timerDurations } from "../../store/deadline-jobs.js";
 import { votingCommittee } from "./decision.js";
 import { recordCommandResult } from "./case-change.js";
+import { decidedByEscalation, decidingTeam } from "../committee.js";
 
 export const statusCommand = caseCommand({
   name: "status",
@@ -33,7 +34,7 @@ export const statusCommand = caseCommand({
       ? tallyText(
           countVotes({
             rule: ctx.config.committee.quorum,
-            ...votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team)),
+            ...votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, decidingTeam(caseFile, ctx.config.committee))),
             proposer: proposal.proposer,
             votes: proposal.votes.map((v) => ({ login: v.login, choice: v.choice as "approve" | "object" })),
           }),
@@ -45,7 +46,12 @@ export const statusCommand = caseCommand({
     const deadlines = deadlinesFor(timers, timerDurations(ctx.config), ctx.now).filter((d) => ACTIVE_DEADLINE_KINDS.has(d.kind));
     await recordCommandResult(ctx, {
       audit: [{ actor: ctx.event.sender, action: "case.status-shown", detail: {} }],
-      reply: caseStatusText(caseFile, history, { votes, proposal: proposal ? { outcome: proposal.outcome, by: proposal.proposer } : null, deadlines }),
+      reply: caseStatusText(caseFile, history, {
+        votes,
+        proposal: proposal ? { outcome: proposal.outcome, by: proposal.proposer } : null,
+        deadlines,
+        decidingTeam: { name: `${ctx.event.repo.owner}/${decidingTeam(caseFile, ctx.config.committee)}`, escalation: decidedByEscalation(caseFile, ctx.config.committee) },
+      }),
     });
   },
 });

@@ -10,12 +10,14 @@
 import { transition } from "../../cases/case-state.js";
 import { statusOf } from "../../store/case-records.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
+import { decidingTeam } from "../committee.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult } from "./case-change.js";
 import { settleProposal, votingCommittee } from "./decision.js";
 
 export const approveCommand = caseCommand({
   name: "approve",
+  decides: true,
   usage: "/coc approve",
   summary: "Approve the open proposal.",
   details: "Records your approval of the open proposal; when the quorum rule is met, the decision is taken. Your last vote counts.",
@@ -24,6 +26,7 @@ export const approveCommand = caseCommand({
 
 export const objectCommand = caseCommand({
   name: "object",
+  decides: true,
   usage: "/coc object [reason]",
   summary: "Object to the open proposal.",
   details: "Records your objection. Under `unanimous` one objection blocks the proposal until it is withdrawn, or you approve after all.",
@@ -35,7 +38,7 @@ async function vote(ctx: CaseCommandContext, choice: "approve" | "object"): Prom
   const checked = transition(statusOf(caseFile), { type: choice, by: event.sender, at: ctx.now });
   if (!checked.ok) throw new UserError(checked.reason);
   const proposal = caseFile.proposals[0]!;
-  const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team));
+  const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, decidingTeam(caseFile, ctx.config.committee)));
   const reason = choice === "object" ? event.command.rest : "";
   await recordCommandResult(ctx, {
     apply: async (tx) => {

@@ -13,6 +13,7 @@ import { recordCommandResult, stateLabelSync } from "./case-change.js";
 
 export const withdrawCommand = caseCommand({
   name: "withdraw",
+  decides: true,
   usage: "/coc withdraw",
   summary: "Withdraw your open proposal.",
   details: "Only the member who proposed it can withdraw it; the case goes back to acknowledged, ready for another proposal.",

@@ -1,0 +1,12 @@
+/**
+ * What the app says in a case when it goes to the escalation team on its own
+ * (`/coc escalate` and the deadlock reminder say it otherwise). Posted only in
+ * the case issue, where the committee and the escalation team read.
+ */
+export function memberInvolvedEscalation(code: string, escalationTeam: string): string {
+  return (
+    `@${escalationTeam}: case ${code} is about a member of the conduct committee, so it is escalated to you ` +
+    "(`committee.member_involved: escalate`): you decide it, and that member takes no part. " +
+    "`/coc status` shows where it stands; `/coc help` lists the commands."
+  );
+}
