@@ -37,7 +37,8 @@ export type RecordedWrite =
   | { verb: "reopen-issue"; repo: string; issueNumber: number }
   | { verb: "lock"; repo: string; issueNumber: number; reason: LockReason | null }
   | { verb: "unlock"; repo: string; issueNumber: number }
-  | { verb: "replace-body"; ref: ContentRef; body: string };
+  | { verb: "replace-body"; ref: ContentRef; body: string }
+  | { verb: "edit-issue"; repo: string; issueNumber: number; body: string };
 
 export interface StoredComment {
   author: string;
@@ -219,6 +220,15 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
     if (issue) delete issue.closed;
     this.writes.push({ verb: "reopen-issue", repo: key(repo), issueNumber });
+  }
+  async rewriteIssueBody(repo: RepoRef, issueNumber: number, rewrite: (body: string) => string | null): Promise<void> {
+    this.called("rewriteIssueBody");
+    const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
+    if (!issue) throw Object.assign(new Error("Not Found"), { status: 404 });
+    const after = rewrite(issue.body);
+    if (after === null || after === issue.body) return;
+    issue.body = after;
+    this.writes.push({ verb: "edit-issue", repo: key(repo), issueNumber, body: after });
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
     this.called("isTeamMember");

@@ -6,7 +6,7 @@ import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
-import { lockConversation, readContent, readEditHistory, unlockConversation, writeContentBody } from "./octokit-content.js";
+import { lockConversation, readContent, readEditHistory, rewriteIssueBody, unlockConversation, writeContentBody } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
 import type {
   AccountPermission,
@@ -250,6 +250,10 @@ export class OctokitGitHub implements GitHubPort {
 
   async ensureIssueClosed({ owner, repo }: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void> {
     await this.octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, state: "closed", state_reason: reason });
+  }
+
+  rewriteIssueBody(repo: RepoRef, issueNumber: number, rewrite: (body: string) => string | null): Promise<void> {
+    return rewriteIssueBody(this.octokit, repo, issueNumber, rewrite);
   }
 
   async ensureIssueReopened({ owner, repo }: RepoRef, issueNumber: number): Promise<void> {

@@ -112,6 +112,14 @@ export async function writeContentBody(octokit: Octokit, ref: ContentRef, body: 
   }
 }
 
+/** Rewrites an issue's body, read just before; see `GitHubPort.rewriteIssueBody`. */
+export async function rewriteIssueBody(octokit: Octokit, { owner, repo }: RepoRef, issueNumber: number, rewrite: (body: string) => string | null): Promise<void> {
+  const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: issueNumber });
+  const before = data.body ?? "";
+  const after = rewrite(before);
+  if (after !== null && after !== before) await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, body: after });
+}
+
 /** Locks the conversation, with GitHub's reason when one is given. */
 export async function lockConversation(octokit: Octokit, { owner, repo }: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
   await octokit.rest.issues.lock({ owner, repo, issue_number: issueNumber, ...(reason ? { lock_reason: reason } : {}) });

@@ -147,6 +147,11 @@ export interface GitHubPort {
   ensureIssueClosed(repo: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void>;
   /** Reopens the issue or pull request; open already counts as done. */
   ensureIssueReopened(repo: RepoRef, issueNumber: number): Promise<void>;
+  /**
+   * Reads an issue's body and writes back what `rewrite` makes of it (the app's status block in its
+   * own case issue); nothing is written when `rewrite` answers null or the same text.
+   */
+  rewriteIssueBody(repo: RepoRef, issueNumber: number, rewrite: (body: string) => string | null): Promise<void>;
   /** Sent once, like `createIssue`. */
   createComment(repo: RepoRef, issueNumber: number, body: string, options?: SendOptions): Promise<void>;
 }

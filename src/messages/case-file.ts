@@ -11,6 +11,7 @@
  */
 import type { Protection } from "../actions/planned-action.js";
 import type { CaseView } from "../store/cases.js";
+import { STATUS_BLOCK_ROOM, statusBlock, type StatusFacts } from "./case-status-block.js";
 import { packMessages, type Block } from "./message-packer.js";
 import { fencedEvidence, inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
 
@@ -58,7 +59,6 @@ export function caseIssueParts(view: CaseView, protection: Protection): string[]
       "",
       "| | |",
       "|---|---|",
-      `| State | new: awaiting acknowledgement by the committee |`,
       `| Subject | ${quietLogin(view.subjectLogin)} |`,
       `| Content | ${first?.evidence ? quietUrl(first.evidence.url) : "unknown"} |`,
       `| Protection | ${PROTECTION_TEXT[protection]} |`,
@@ -70,8 +70,14 @@ export function caseIssueParts(view: CaseView, protection: Protection): string[]
   };
   const blocks = [summary, ...(first ? reportBlocks(first, 1, null) : [])];
   return packMessages(blocks, {
-    head: (index) => (index === 0 ? caseMarker(view.code) : continuationHead(view.code, first?.id ?? "none", index, 1)),
+    head: (index) => (index === 0 ? `${caseMarker(view.code)}\n${statusBlock(statusFactsOf(view))}` : continuationHead(view.code, first?.id ?? "none", index, 1)),
+    firstReserve: STATUS_BLOCK_ROOM,
   });
+}
+
+/** Where a case stands, for its status block; a case file is written while the case is new, with no proposal yet. */
+function statusFactsOf(view: CaseView): StatusFacts {
+  return { ...view, proposal: null };
 }
 
 /** The comment that adds report `reportId` to its case, then its follow-ups. */

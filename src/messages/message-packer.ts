@@ -26,6 +26,8 @@ export interface PackOptions {
   /** The first lines of message `index` (0 is the issue body): its marker and a title. */
   head(index: number): string;
   budget?: number;
+  /** Room kept free in the first message, for a part of it that grows later (a case issue's status block). */
+  firstReserve?: number;
 }
 
 // Below this much room, evidence starts in a new message rather than as a sliver.
@@ -40,7 +42,8 @@ export function packMessages(blocks: Block[], options: PackOptions): string[] {
   const budget = options.budget ?? MESSAGE_BUDGET;
   const messages: string[] = [];
   let current = options.head(0);
-  const room = () => budget - current.length - SEPARATOR.length - (SEPARATOR.length + CONTINUED_MID_LINE.length);
+  const reserve = () => (messages.length === 0 ? (options.firstReserve ?? 0) : 0);
+  const room = () => budget - reserve() - current.length - SEPARATOR.length - (SEPARATOR.length + CONTINUED_MID_LINE.length);
   const append = (text: string) => (current = `${current}${SEPARATOR}${text}`);
   const flush = (note = CONTINUED) => {
     messages.push(`${current}${SEPARATOR}${note}`);

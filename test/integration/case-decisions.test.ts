@@ -51,6 +51,10 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("- not voted yet: `mod-ben`, `mod-cy`");
     expect((await stored()).state).toBe("decision_proposed");
     expect(caseIssues(github)[0]!.labels).toContain("state: decision proposed");
+    // The status block at the top of the case issue follows the case.
+    expect(caseIssues(github)[0]!.body).toMatch(
+      /^<!-- coc-case:COC-2026-0001 -->\n<!-- coc-status:begin -->\n> \*\*State: decision proposed: the vote is open\*\* · Decided by: the committee team · Acknowledged: `mod-ana`, 2026-03-04 10:00 UTC · Handled by: nobody yet\n> Proposal: `no-violation` by `mod-ana`; `\/coc status` shows the votes\n<!-- coc-status:end -->\n## Case COC-2026-0001\n/,
+    );
 
     await inCase("/coc approve", BEN);
     expect((await stored()).state).toBe("decision_proposed");
@@ -67,6 +71,8 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("| Response | `no-violation` (No breach of the code; nothing further is done.): the comment quoted a film |");
     expect(await stored()).toMatchObject({ state: "closed", decidedAt: NOW, closedAt: NOW, openContentKey: null });
     expect(caseIssues(github)[0]).toMatchObject({ closed: "completed", labels: ["coc-case", "state: closed"] });
+    expect(caseIssues(github)[0]!.body).toContain("> **State: closed** · Decided by: the committee team");
+    expect(caseIssues(github)[0]!.body).toContain("> Decision: `no-violation`, 2026-03-04 10:00 UTC; closed 2026-03-04 10:00 UTC\n<!-- coc-status:end -->");
     const decided = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.decided" } });
     expect(decided.detail).toEqual({ outcome: "no-violation", approvals: [ANA, BEN, CY], objections: [] });
 

@@ -229,6 +229,21 @@ const DEFINITIONS: Array<[string, string, RestRoute["handle"], RestRoute["auth"]
     const issue = repo.issues.get(Number(call.params.issue_number));
     return issue ? { status: 200, body: issueShape(ctx.urls, issue, permissionIn(ctx, repo)) } : notFound();
   })],
+  ["PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", withRepo((repo, call, ctx) => {
+    const issue = repo.issues.get(Number(call.params.issue_number));
+    if (!issue) return notFound();
+    const { body, state } = bodyOf(call);
+    if (body !== undefined) {
+      if (typeof body !== "string") return invalid("Issue", "body", "invalid");
+      if (body.length > BODY_LIMIT) return invalid("Issue", "body", "custom", `body is too long (maximum is ${BODY_LIMIT} characters)`);
+      ctx.world.editBody(issue, body, ctx.world.bot.login);
+    }
+    if (state === "open" || state === "closed") {
+      issue.state = state;
+      issue.closedAt = state === "closed" ? new Date().toISOString() : null;
+    }
+    return { status: 200, body: issueShape(ctx.urls, issue, permissionIn(ctx, repo)) };
+  })],
   ...commentRoutes("issues"),
   ...commentRoutes("pulls"),
   ["GET", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", withRepo((repo, call, ctx) => {
