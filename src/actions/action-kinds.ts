@@ -14,6 +14,7 @@ import { syncCaseState } from "./kinds/sync-case-state.js";
 import { closeCaseIssue } from "./kinds/close-case-issue.js";
 import { deliverNotice } from "./kinds/deliver-notice.js";
 import { caseComment } from "./kinds/case-comment.js";
+import { publicNotice } from "./kinds/public-notice.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -35,6 +36,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "reopen-thread": reopenThread,
   "deliver-notice": deliverNotice,
   "case-comment": caseComment,
+  "public-notice": publicNotice,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -34,7 +34,9 @@ export type PlannedAction =
   /** Tells the reporter or the subject something, through the channel that reaches them (see `kinds/deliver-notice.ts`). */
   | { kind: "deliver-notice"; caseId: string; to: string; about: "reporter" | "subject"; body: string }
   /** The app's own comment in a case issue, posted once the issue exists (see `kinds/case-comment.ts`). */
-  | { kind: "case-comment"; caseId: string; body: string };
+  | { kind: "case-comment"; caseId: string; body: string }
+  /** The fixed, nameless notice that a thread was moderated (`decisions.public_notice: minimal`); it carries no text of its own. */
+  | { kind: "public-notice"; repo: RepoRef; issueNumber: number };
 
 /** What the app did to protect people from the flagged content, as the case file tells it. */
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";

@@ -7,19 +7,20 @@
  * again if the case's rules say it moved later.
  */
 import type { Logger } from "probot";
-import { enactDecision } from "../commands/case/decision.js";
+import { enactDecision, reporterNotices } from "../commands/case/decision.js";
+import { resolutionPendingNotice } from "../messages/people-notices.js";
 import { revertFor, type EmergencyTarget } from "../commands/case/emergency.js";
 import { decidingTeam } from "../commands/committee.js";
 import { loadTrustedConfig, type TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CocConfig } from "../config/schema.js";
-import { FIRING_TOLERANCE_MS, isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
+import { DEADLINE_KINDS, FIRING_TOLERANCE_MS, isStillDue, rescheduleAfterFiring, type DeadlineKind } from "../deadlines/deadline-rules.js";
 import type { GitHubGateway, RepoRef } from "../github/port.js";
 import { deadlineReminder, heldCaseReminder, type ReminderKind } from "../messages/deadline-reminders.js";
 import { enactedText } from "../messages/decisions.js";
 import { recordActions } from "../store/actions.js";
 import { appendAudit, type AuditEntry } from "../store/audit-log.js";
 import type { Database, Transaction } from "../store/database.js";
-import { ACTIVE_DEADLINE_KINDS, loadDeadlineCase, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
+import { loadDeadlineCase, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
 import type { PlannedAction } from "./planned-action.js";
 
 export interface DeadlineTaskDeps {
@@ -43,7 +44,8 @@ type CaseRow = NonNullable<Awaited<ReturnType<Database["case"]["findUnique"]>>>;
 export function makeDeadlineTask(deps: DeadlineTaskDeps) {
   return async function fireDeadline(payload: unknown): Promise<void> {
     const deadline = payload as DeadlinePayload;
-    if (!ACTIVE_DEADLINE_KINDS.has(deadline.kind)) return;
+    // A timer of a kind this version does not know (queued by a newer one) is left alone.
+    if (!(DEADLINE_KINDS as readonly string[]).includes(deadline.kind)) return;
     // The queue fires by the database's clock; by this process's clock it may be early. It is tried
     // again later (with the queue's backoff) rather than dropped, and asks GitHub nothing meanwhile.
     if (Date.parse(deadline.dueAt) > deps.now().getTime() + FIRING_TOLERANCE_MS) {
@@ -77,7 +79,7 @@ interface Consequences {
 async function consequences(tx: Transaction, deadline: DeadlinePayload, record: CaseRow, casesRepo: RepoRef, config: CocConfig, now: Date): Promise<Consequences> {
   const audit = [{ actor: "app", action: `deadline.${deadline.kind}`, detail: {} }];
   if (deadline.kind === "enact") {
-    const enacted = await enactDecision(tx, record.id, now);
+    const enacted = await enactDecision(tx, record.id, now, { publicNotice: config.decisions.public_notice });
     if (!enacted) return { actions: [], audit: [] };
     const body = [`The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`, ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n");
     return { actions: [...(enacted.actions ?? []), inCase(record, casesRepo, body)], audit: [...audit, ...(enacted.audit ?? [])] };
@@ -99,6 +101,11 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
     const thread = { owner: lock.owner, repo: lock.repo };
     const body = `The timed lock on \`${lock.owner}/${lock.repo}#${lock.issueNumber}\` has expired: the conversation is being unlocked.`;
     return { actions: [{ kind: "unlock-thread", repo: thread, issueNumber: lock.issueNumber }, inCase(record, casesRepo, body)], audit };
+  }
+  if (deadline.kind === "status-notice") {
+    const reports = await tx.report.findMany({ where: { caseId: record.id }, select: { reporterLogin: true }, orderBy: { createdAt: "asc" } });
+    const nextUpdateBy = new Date(Date.parse(deadline.dueAt) + (config.deadlines.resolve ?? 0));
+    return { actions: reporterNotices(record.id, reports, resolutionPendingNotice(record.code, nextUpdateBy)), audit: [{ ...audit[0]!, detail: { nextUpdateBy: nextUpdateBy.toISOString() } }] };
   }
   const kind = deadline.kind as ReminderKind;
   if (record.issueNumber === null) {

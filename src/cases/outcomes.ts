@@ -31,25 +31,31 @@ export interface OutcomeInfo {
   description: string;
   /** The decision is enacted only once a sanction is carried out. */
   needsSanction: boolean;
+  /** The committee found a breach of the code: what the closing report calls a violation, and what a public notice is about. */
+  breach: boolean;
 }
 
 export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
-  "no-violation": { description: "No breach of the code; nothing further is done.", needsSanction: false },
-  "resolved-elsewhere": { description: "The people involved settled it before the committee acted.", needsSanction: false },
-  reminder: { description: "A public reminder of the expected conduct, without naming anyone.", needsSanction: false },
-  "private-reprimand": { description: "A private message telling the subject what was unacceptable and why.", needsSanction: false },
-  "public-reprimand": { description: "A reprimand posted where the conduct happened.", needsSanction: false },
-  "apology-request": { description: "The subject is asked to apologise, if the affected party wants it.", needsSanction: false },
-  mediation: { description: "Voluntary mediation between the parties, only if all of them agree.", needsSanction: false },
-  warning: { description: "A formal warning recorded against the subject; it counts toward the strike rule.", needsSanction: true },
-  cooldown: { description: "A cooling-off period: interaction in a repository is limited for a while.", needsSanction: true },
-  "temporary-ban": { description: "The subject is banned for a set time, then let back in.", needsSanction: true },
-  "permanent-ban": { description: "The subject is banned with no end date.", needsSanction: true },
-  "abusive-report": { description: "The report was false or made in bad faith; the reporter answers for it.", needsSanction: false },
+  "no-violation": { description: "No breach of the code; nothing further is done.", needsSanction: false, breach: false },
+  "resolved-elsewhere": { description: "The people involved settled it before the committee acted.", needsSanction: false, breach: false },
+  reminder: { description: "A public reminder of the expected conduct, without naming anyone.", needsSanction: false, breach: true },
+  "private-reprimand": { description: "A private message telling the subject what was unacceptable and why.", needsSanction: false, breach: true },
+  "public-reprimand": { description: "A reprimand posted where the conduct happened.", needsSanction: false, breach: true },
+  "apology-request": { description: "The subject is asked to apologise, if the affected party wants it.", needsSanction: false, breach: true },
+  mediation: { description: "Voluntary mediation between the parties, only if all of them agree.", needsSanction: false, breach: true },
+  warning: { description: "A formal warning recorded against the subject; it counts toward the strike rule.", needsSanction: true, breach: true },
+  cooldown: { description: "A cooling-off period: interaction in a repository is limited for a while.", needsSanction: true, breach: true },
+  "temporary-ban": { description: "The subject is banned for a set time, then let back in.", needsSanction: true, breach: true },
+  "permanent-ban": { description: "The subject is banned with no end date.", needsSanction: true, breach: true },
+  "abusive-report": { description: "The report was false or made in bad faith; the reporter answers for it.", needsSanction: false, breach: false },
 };
 
 export function isOutcome(text: string): text is Outcome {
   return (OUTCOMES as readonly string[]).includes(text);
+}
+
+export function isBreach(outcome: Outcome): boolean {
+  return OUTCOME_INFO[outcome].breach;
 }
 
 export function needsSanction(outcome: Outcome): boolean {

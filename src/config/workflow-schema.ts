@@ -141,7 +141,7 @@ export const decisionsSchema = z
         .enum(PUBLIC_NOTICES)
         .default("none")
         .describe(
-          "What the app itself says in public about a decision: none, or minimal (a short note where content was acted on that it was moderated under the Code of Conduct, naming no one and giving no reason).",
+          "What the app itself says in public about a decision: none, or minimal (when a case closes with a breach of the code, a short fixed note in each thread whose content was reported that it was moderated under the Code of Conduct, naming no one and giving no reason).",
         ),
     },
     { error: "must be a mapping of decision settings" },

@@ -44,6 +44,7 @@ const DEADLINE_TEXT: Record<string, string> = {
   acknowledge: "acknowledgement due",
   "acknowledge-overdue": "acknowledgement overdue",
   resolve: "resolution target",
+  "status-notice": "the reporter's next status notice",
   deadlock: "escalated as deadlocked",
   enact: "decision enacted",
   "lock-expiry": "timed lock ends",

@@ -7,7 +7,7 @@
  * Posted in the case issue only; logins and links are quoted inertly.
  */
 import { formatUtc } from "../cases/case-state.js";
-import { OUTCOME_INFO, isOutcome } from "../cases/outcomes.js";
+import { OUTCOME_INFO, isBreach, isOutcome } from "../cases/outcomes.js";
 import { inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
 
 export interface ClosingFacts {
@@ -20,9 +20,6 @@ export interface ClosingFacts {
   closedAt: Date;
 }
 
-/** Outcomes that find the code was not broken. */
-const NOT_A_VIOLATION = new Set(["no-violation", "abusive-report", "resolved-elsewhere"]);
-
 export function closingReport(facts: ClosingFacts): string {
   const places = [...new Set(facts.evidenceUrls.map((url) => new URL(url).pathname.split("/").slice(1, 3).join("/")))];
   const described = isOutcome(facts.outcome) ? ` (${OUTCOME_INFO[facts.outcome].description})` : "";
@@ -33,7 +30,7 @@ export function closingReport(facts: ClosingFacts): string {
     "|---|---|",
     `| Where | ${places.map((p) => `\`${p}\``).join(", ") || "not recorded"} |`,
     `| What happened | ${facts.evidenceUrls.map((url) => quietUrl(url)).join(", ") || "not recorded"} (evidence in the case file above) |`,
-    `| A violation? | ${NOT_A_VIOLATION.has(facts.outcome) ? "no" : "yes"} |`,
+    `| A violation? | ${isOutcome(facts.outcome) && isBreach(facts.outcome) ? "yes" : "no"} |`,
     `| Subject | ${quietLogin(facts.subject)} |`,
     "| Affected parties | not recorded by the app: add them with `/coc note` |",
     "| Safety threatened? | not recorded by the app: add it with `/coc note` |",

@@ -17,6 +17,14 @@ export function reportAcknowledgedNotice(code: string, acknowledgedAt: Date, res
   return `Your report (case ${code}) was received and acknowledged by the conduct committee on ${formatUtc(acknowledgedAt)}.${by}`;
 }
 
+/** Sent each `deadlines.resolve` period while the case is open, from the resolution target on. */
+export function resolutionPendingNotice(code: string, nextUpdateBy: Date): string {
+  return (
+    `Your report (case ${code}) is not resolved yet: the conduct committee is still working on it. ` +
+    `You will hear from it again by ${formatUtc(nextUpdateBy)}, or sooner if it is decided.`
+  );
+}
+
 export function decisionForReporterNotice(code: string, outcome: string, feedbackMs: number, decidedAt: Date): string {
   const described = isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : "";
   const comment =
@@ -26,13 +34,20 @@ export function decisionForReporterNotice(code: string, outcome: string, feedbac
   return `The conduct committee decided on your report (case ${code}): \`${outcome}\`${described}.${comment}`;
 }
 
-export function decisionForSubjectNotice(code: string, outcome: string, reason: string): string {
+/**
+ * How to appeal a decision: the appeal page and the last day for it, once the app serves one;
+ * until then the committee tells the subject how.
+ */
+export interface AppealRoute {
+  url: string;
+  until: Date;
+}
+
+export function decisionForSubjectNotice(code: string, outcome: string, reason: string, appeal: AppealRoute | null = null): string {
   const described = isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : "";
   const why = reason ? ` The committee's reason: ${inlineSafe(reason, { maxChars: 1_000 })}.` : "";
-  return (
-    `The conduct committee decided on case ${code}, about your conduct: \`${outcome}\`${described}.${why} ` +
-    "You may appeal the decision; the committee will tell you how."
-  );
+  const how = appeal ? `You may appeal the decision until ${formatUtc(appeal.until)}: ${appeal.url}` : "You may appeal the decision; the committee will tell you how.";
+  return `The conduct committee decided on case ${code}, about your conduct: \`${outcome}\`${described}.${why} ${how}`;
 }
 
 /** The notice as a task for the committee, when the person cannot read the case and no other channel reaches them. */

@@ -6,24 +6,10 @@
  */
 import type { CaseStatus } from "../cases/case-state.js";
 import type { CocConfig } from "../config/schema.js";
-import { planDeadlineChanges, type Deadline, type DeadlineCase, type DeadlineChanges, type DeadlineDurations, type DeadlineKind } from "../deadlines/deadline-rules.js";
+import { planDeadlineChanges, type Deadline, type DeadlineCase, type DeadlineChanges, type DeadlineDurations } from "../deadlines/deadline-rules.js";
 import { addJobCall } from "./add-job-sql.js";
 import { statusOf } from "./case-records.js";
 import type { Database, Transaction } from "./database.js";
-
-/**
- * The deadlines the app acts on so far. Status notices to reporters arrive with the channel
- * that tells them (GitHub has no private message).
- */
-export const ACTIVE_DEADLINE_KINDS: ReadonlySet<DeadlineKind> = new Set([
-  "acknowledge",
-  "acknowledge-overdue",
-  "resolve",
-  "deadlock",
-  "enact",
-  "lock-expiry",
-  "emergency-signoff",
-]);
 
 /** The durations the deadline rules need, from the trusted configuration. */
 export function timerDurations(config: Pick<CocConfig, "deadlines" | "decisions">): DeadlineDurations {
@@ -37,7 +23,7 @@ export async function replanDeadlines(tx: Transaction, before: DeadlineCase | nu
 
 export async function applyDeadlineChanges(tx: Transaction, changes: DeadlineChanges): Promise<void> {
   for (const key of changes.cancel) await tx.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;
-  for (const deadline of changes.schedule.filter((d) => ACTIVE_DEADLINE_KINDS.has(d.kind))) await scheduleDeadline(tx, deadline);
+  for (const deadline of changes.schedule) await scheduleDeadline(tx, deadline);
 }
 
 export async function scheduleDeadline(tx: Transaction, deadline: Deadline): Promise<void> {

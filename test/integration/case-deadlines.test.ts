@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated, pushed } from "../factories/webhooks.js";
-import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR } from "../support/fake-world.js";
+import { formatUtc } from "../../src/cases/case-state.js";
+import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR, peopleNotices } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -68,10 +69,35 @@ describe(`case deadlines (${testBackend})`, () => {
   it("cancels the acknowledgement reminders on /coc ack and starts the resolution target, one week later", async () => {
     await advance(2);
     await inCase("/coc ack");
-    expect(await timers()).toEqual([{ kind: "resolve", dueIn: 7 * 24 }]);
+    expect(await timers()).toEqual([
+      { kind: "resolve", dueIn: 7 * 24 },
+      { kind: "status-notice", dueIn: 7 * 24 },
+    ]);
     await advance(7 * 24);
     expect(caseComments().at(-1)).toMatch(/^@acme\/coc-committee case COC-\d{4}-0001 has reached its resolution target/);
     expect(caseComments().filter((c) => /waiting to be acknowledged|overdue/.test(c))).toEqual([]);
+  });
+
+  it("tells the reporter, each resolution period the case stays open, that it is not resolved yet and when they will hear next", async () => {
+    await inCase("/coc ack");
+    const acknowledgedAt = clock.getTime();
+    await advance(7 * 24);
+    const dated = (weeks: number) => formatUtc(new Date(acknowledgedAt + weeks * 7 * 24 * HOUR));
+    const pending = () => peopleNotices(github).filter((n) => n.includes("is not resolved yet"));
+    // The reporter cannot read the cases repository: the committee is asked to pass it on.
+    expect(pending()).toEqual([
+      expect.stringMatching(/^\*\*To do for the committee:\*\* GitHub has no private message, and `mod-maria` \(the reporter\) cannot read this repository/),
+    ]);
+    expect(pending()[0]).toContain(
+      `> Your report (case COC-${new Date(acknowledgedAt).getUTCFullYear()}-0001) is not resolved yet: the conduct committee is still working on it. You will hear from it again by ${dated(2)}, or sooner if it is decided.`,
+    );
+    expect(await timers()).toEqual([{ kind: "status-notice", dueIn: 7 * 24 }]);
+    await advance(7 * 24);
+    expect(pending()).toHaveLength(2);
+    expect(pending()[1]).toContain(`You will hear from it again by ${dated(3)}`);
+    // A decision ends them.
+    await inCase("/coc resolve no-violation");
+    expect((await timers()).filter((t) => t.kind === "status-notice")).toEqual([]);
   });
 
   it("reminds once when the same timer runs again (a retried or re-queued job)", async () => {

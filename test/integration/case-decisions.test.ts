@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
-import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR, peopleNotices } from "../support/fake-world.js";
+import { MINIMAL_PUBLIC_NOTICE } from "../../src/messages/public-notice.js";
+import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR, peopleNotices, PROJECT, writesIn } from "../support/fake-world.js";
 import { startHarness, type Harness } from "../support/probot-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -197,6 +198,34 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect((await stored()).escalatedAt).toBeNull();
   });
 
+  it("posts the minimal public notice where the policy asks, only for a breach, naming nobody", async () => {
+    await start({ committee: { quorum: "single" }, decisions: { public_notice: "minimal" } });
+    await inCase("/coc resolve reminder heated, not targeted", ANA);
+    const publicComments = () => writesIn(github, PROJECT).filter((w) => w.verb === "comment");
+    expect(publicComments()).toEqual([
+      {
+        verb: "comment",
+        repo: "acme/widgets",
+        issueNumber: 7,
+        body: expect.stringMatching(new RegExp(`^<!-- coc-reply:[0-9a-f-]+ -->\\n${escapeRegExp(MINIMAL_PUBLIC_NOTICE)}$`)),
+      },
+    ]);
+    for (const name of [MODERATOR, "troll-tom", ANA, "heated"]) expect(JSON.stringify(publicComments())).not.toContain(name);
+
+    // A case that finds no breach says nothing in public.
+    await inCase("/coc reopen", ANA);
+    await inCase("/coc resolve no-violation", ANA);
+    expect((await stored()).state).toBe("closed");
+    expect(publicComments()).toHaveLength(1);
+  });
+
+  it("says nothing in public by default", async () => {
+    await start({ committee: { quorum: "single" } });
+    await inCase("/coc resolve reminder", ANA);
+    expect((await stored()).state).toBe("closed");
+    expect(writesIn(github, PROJECT).filter((w) => w.verb === "comment")).toEqual([]);
+  });
+
   it("tells the reporter of the acknowledgement and the decision, and the subject of the decision, never who reported", async () => {
     // The reporter can read the cases repository: told there. The subject cannot: the committee is asked to tell them.
     github.setPermission(CASES, MODERATOR, "read");
@@ -214,3 +243,7 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(toSubject).not.toContain(MODERATOR);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

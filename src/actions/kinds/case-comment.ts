@@ -5,10 +5,9 @@
  * committee member). Posted once, even when GitHub's answer is lost; on the
  * case's queue, after the case file.
  */
-import { replyMarker } from "../../messages/replies.js";
 import type { ActionKindSpec } from "../action-kind.js";
 import { WaitingError } from "../action-error.js";
-import { createOnce } from "../create-once.js";
+import { postCommentOnce } from "../post-comment-once.js";
 
 export const caseComment: ActionKindSpec<"case-comment"> = {
   kind: "case-comment",
@@ -20,17 +19,7 @@ export const caseComment: ActionKindSpec<"case-comment"> = {
     if (!found) throw new Error(`case ${action.caseId} does not exist`);
     if (found.issueNumber === null) throw new WaitingError(`case ${found.code} has no case issue yet`);
     const repo = { owner: found.casesOwner, repo: found.casesRepo };
-    const issueNumber = found.issueNumber;
     const github = await run.gateway.forRepository(repo);
-    const marker = replyMarker(run.actionId);
-    await createOnce<true>({
-      previouslyStarted: run.writeStarted,
-      find: async () => ((await github.hasOwnComment(repo, issueNumber, marker)) ? true : null),
-      markStarted: () => run.markWriteStarted(),
-      create: async () => {
-        await github.createComment(repo, issueNumber, `${marker}\n${action.body}`);
-        return true;
-      },
-    });
+    await postCommentOnce(github, repo, found.issueNumber, action.body, run);
   },
 };

@@ -13,6 +13,8 @@ import { isOutcome, needsSanction, type Outcome } from "../../cases/outcomes.js"
 import { deadlineKey } from "../../deadlines/deadline-rules.js";
 import { recusals } from "../../cases/recusal.js";
 import type { CocConfig } from "../../config/schema.js";
+import type { PublicNotice } from "../../config/workflow-schema.js";
+import { publicNoticeActions } from "./public-notices.js";
 import { closingReport } from "../../messages/closing-report.js";
 import { decisionText, tallyText } from "../../messages/decisions.js";
 import { decisionForReporterNotice, decisionForSubjectNotice } from "../../messages/people-notices.js";
@@ -85,7 +87,8 @@ async function decide(
   ];
   if (enactNow) {
     await tx.case.update({ where: { id: caseFile.id }, data: { state: "closed", decidedAt: now, closedAt: now, openContentKey: null } });
-    actions.push({ kind: "close-case-issue", caseId: caseFile.id }, subjectNotice(caseFile.id, caseFile.subjectLogin, caseFile.code, proposal));
+    const evidenceUrls = caseFile.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : []));
+    actions.push(...closingActions({ ...caseFile, evidenceUrls }, proposal, config.decisions.public_notice));
     audit.push({ actor: "app", action: "case.closed", detail: { outcome: proposal.outcome } });
   } else {
     await tx.case.update({ where: { id: caseFile.id }, data: { state: DATABASE_STATE[decided.state.state], decidedAt: now } });
@@ -112,28 +115,44 @@ export async function enactDecision(
   tx: Transaction,
   caseId: string,
   now: Date,
-  /** The committee says it carried the sanction out itself (`/coc enact`): a sanction decision may close too. */
-  sanctionDoneByHand = false,
+  options: {
+    publicNotice: PublicNotice;
+    /** The committee says it carried the sanction out itself (`/coc enact`): a sanction decision may close too. */
+    sanctionDoneByHand?: boolean;
+  },
 ): Promise<(ChangeConsequences & { outcome: string; closingReport: string | null }) | null> {
   const found = await tx.case.findUnique({
     where: { id: caseId },
-    include: { proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 } },
+    include: {
+      proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 },
+      reports: { select: { evidence: { select: { url: true } } } },
+    },
   });
   const outcome = found?.proposals[0]?.outcome;
-  if (!found || found.state !== "decided" || !outcome || !isOutcome(outcome) || (needsSanction(outcome) && !sanctionDoneByHand)) return null;
+  if (!found || found.state !== "decided" || !outcome || !isOutcome(outcome) || (needsSanction(outcome) && !options.sanctionDoneByHand)) return null;
   await tx.case.update({ where: { id: caseId }, data: { state: "closed", closedAt: now, openContentKey: null } });
   await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(caseId, "enact")}::text)`;
   const decided = found.proposals[0]!;
+  const evidenceUrls = found.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : []));
   return {
     outcome,
-    actions: [
-      { kind: "sync-case-state", caseId },
-      { kind: "close-case-issue", caseId },
-      subjectNotice(caseId, found.subjectLogin, found.code, { outcome, reason: decided.reason }),
-    ],
+    actions: [{ kind: "sync-case-state", caseId }, ...closingActions({ ...found, evidenceUrls }, { outcome, reason: decided.reason }, options.publicNotice)],
     closingReport: await closingReportFor(tx, caseId),
     audit: [{ actor: "app", action: "case.closed", detail: { outcome } }],
   };
+}
+
+/** What a case's close does on GitHub: its issue closes, the subject hears the decision, and the public notice where the policy asks. */
+function closingActions(
+  closed: { id: string; code: string; subjectLogin: string; evidenceUrls: string[] },
+  decision: { outcome: string; reason: string },
+  publicNotice: PublicNotice,
+): PlannedAction[] {
+  return [
+    { kind: "close-case-issue", caseId: closed.id },
+    subjectNotice(closed.id, closed.subjectLogin, closed.code, decision),
+    ...publicNoticeActions(publicNotice, decision.outcome, closed.evidenceUrls),
+  ];
 }
 
 /** One notice per person who reported the case (a person who reported twice hears once). */

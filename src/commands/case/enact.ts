@@ -22,7 +22,7 @@ export const enactCommand = caseCommand({
     if (ctx.caseFile.state !== "decided") throw new UserError("only a decided case can be enacted.");
     await recordCommandResult(ctx, {
       apply: async (tx) => {
-        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now, true);
+        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now, { publicNotice: ctx.config.decisions.public_notice, sanctionDoneByHand: true });
         if (!enacted) throw new UserError("only a decided case can be enacted.");
         return { ...enacted, reply: [enactedText(enacted.outcome), ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n") };
       },

@@ -13,7 +13,7 @@ import { caseStatusText } from "../../messages/case-status.js";
 import { countVotes } from "../../cases/consensus.js";
 import { deadlinesFor } from "../../deadlines/deadline-rules.js";
 import { tallyText } from "../../messages/decisions.js";
-import { ACTIVE_DEADLINE_KINDS, loadDeadlineCase, timerDurations } from "../../store/deadline-jobs.js";
+import { loadDeadlineCase, timerDurations } from "../../store/deadline-jobs.js";
 import { votingCommittee } from "./decision.js";
 import { recordCommandResult } from "./case-change.js";
 import { decidedByEscalation, decidingTeam } from "../committee.js";
@@ -43,7 +43,7 @@ export const statusCommand = caseCommand({
         )
       : null;
     const timers = await loadDeadlineCase(ctx.db, caseFile);
-    const deadlines = deadlinesFor(timers, timerDurations(ctx.config), ctx.now).filter((d) => ACTIVE_DEADLINE_KINDS.has(d.kind));
+    const deadlines = deadlinesFor(timers, timerDurations(ctx.config), ctx.now);
     await recordCommandResult(ctx, {
       audit: [{ actor: ctx.event.sender, action: "case.status-shown", detail: {} }],
       reply: caseStatusText(caseFile, history, {
