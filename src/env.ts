@@ -6,6 +6,7 @@
  * lists them all.
  */
 import { z } from "zod";
+import { parseMailbox } from "./mail/mailbox.js";
 
 const settings = z.object({
   DATABASE_URL: z
@@ -22,6 +23,19 @@ const settings = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .default("false")
     .transform((value) => value === "true"),
+  // Together, they let notices reach people who cannot read the cases repository by email, at their public GitHub address.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, hostname: /^.+$/, error: "must be an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.org" })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .transform((value, ctx) => {
+      const mailbox = parseMailbox(value);
+      if (mailbox) return mailbox;
+      ctx.addIssue({ code: "custom", message: "must be an email address, optionally with a display name, such as Conduct committee <coc@example.org>" });
+      return z.NEVER;
+    })
+    .optional(),
   APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID").optional(),
   PRIVATE_KEY: z.string().optional(),
   PRIVATE_KEY_PATH: z.string().optional(),
@@ -59,6 +73,9 @@ const envSchema = settings.superRefine((env, ctx) => {
   if (env.APP_ID && hasKey && !env.WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when APP_ID is set" });
   }
+  // One without the other would leave email half set up: notices would silently keep going by hand.
+  if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+  if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_FROM is set" });
 });
 
 export type AppEnv = z.output<typeof envSchema>;

@@ -12,6 +12,7 @@ import { buildAppDeps } from "./app-deps.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
+import type { Mailer } from "./mail/mailer.js";
 import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
 import type { Database } from "./store/database.js";
 import type { TrustedConfigOptions } from "./config/trusted-config.js";
@@ -28,6 +29,8 @@ export interface AppOptions {
   settings?: TrustedConfigOptions;
   /** Tests substitute the in-memory fake; production resolves installations through Probot. */
   gateway?: GitHubGateway;
+  /** Emails notices to people who cannot read the cases repository; none when `SMTP_URL` is unset. */
+  mailer?: Mailer | null;
   now?: () => Date;
   onWorkerStarted?: (worker: QueueWorker) => void;
   /** Hands out the dependencies the app's jobs run with, e.g. for tests that run jobs themselves. */
@@ -43,6 +46,7 @@ export function createApp(options: AppOptions) {
       gateway: options.gateway ?? probotGateway,
       webHost: options.webHost,
       settings: options.settings,
+      mailer: options.mailer ?? null,
       log: app.log,
       now: options.now,
     });

@@ -10,6 +10,7 @@ import { createApp } from "./index.js";
 import { loadDotenv } from "./load-dotenv.js";
 import { logFormat, readEnv, webHost } from "./env.js";
 import { createLog } from "./logging/create-log.js";
+import { createSmtpMailer } from "./mail/smtp-mailer.js";
 import { tightenDotenv } from "./private-dotenv.js";
 import { startServer } from "./server/start-server.js";
 import { openDatabase } from "./store/database.js";
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.info(`Applied migrations: ${applied.join(", ")}`);
 
   const db = openDatabase(url);
+  // readEnv guarantees both or neither.
+  const mailer = env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null;
+  if (mailer) console.info(`Notices to people who cannot read the cases repository are emailed from ${mailer.from.address} when their GitHub profile shows an email`);
   let worker: QueueWorker | undefined;
   const server = await startServer({
     appFn: createApp({
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
       queueOwnership: embedded ? "exclusive" : "shared",
       webHost: webHost(env),
       settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES },
+      mailer,
       onWorkerStarted: (w) => (worker = w),
     }),
     log,

@@ -4,6 +4,7 @@
  * crash or a retry) leaves GitHub as running it once.
  */
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
+import type { Mailer } from "../mail/mailer.js";
 import type { Database } from "../store/database.js";
 import type { ActionKindSpec, ActionOf } from "./action-kind.js";
 import { actionKind } from "./action-kinds.js";
@@ -12,6 +13,8 @@ import type { ActionKind, PlannedAction } from "./planned-action.js";
 export interface ActionDeps {
   db: Database;
   gateway: GitHubGateway;
+  /** Emails notices to people; null when email is not set up (no `SMTP_URL`). */
+  mailer: Mailer | null;
   now: () => Date;
 }
 
@@ -30,7 +33,18 @@ export interface ActionRun extends ActionDeps {
  */
 export async function performAction(action: PlannedAction, run: ActionRun, signal?: AbortSignal): Promise<void> {
   const gateway: GitHubGateway = { forRepository: async (repo) => guarded(await run.gateway.forRepository(repo), signal) };
-  return perform(action, { ...run, gateway });
+  return perform(action, { ...run, gateway, mailer: run.mailer && signal ? guardedMailer(run.mailer, signal) : run.mailer });
+}
+
+/** The mailer, likewise: no email starts once the job timed out, and one being sent is abandoned (the retry sends it). */
+function guardedMailer(mailer: Mailer, signal: AbortSignal): Mailer {
+  return {
+    from: mailer.from,
+    send: (email) => {
+      signal.throwIfAborted();
+      return mailer.send(email, { signal });
+    },
+  };
 }
 
 /**

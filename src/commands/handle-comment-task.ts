@@ -15,6 +15,7 @@ import { describeError } from "../errors/describe-error.js";
 import type { CommandEvent, ReplyRoute } from "../events/command-event.js";
 import type { CommentEvent } from "../events/comment-event.js";
 import type { GitHubGateway, GitHubPort } from "../github/port.js";
+import type { Mailer } from "../mail/mailer.js";
 import { deletedTextNotice, ignoredSettingsNotice } from "../messages/notices.js";
 import {
   appTurnedOffReply,
@@ -45,6 +46,8 @@ export interface CommentJobDeps {
   settings: TrustedConfigOptions;
   /** Bounds the GitHub requests that people who may not use commands can cause. */
   senders: SenderLimit;
+  /** For the notices to people that the actions a command records may email; null without `SMTP_URL`. */
+  mailer: Mailer | null;
   log: Logger;
   now: () => Date;
 }

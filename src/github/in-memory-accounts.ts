@@ -1,7 +1,8 @@
 /**
  * GitHub accounts in the in-memory fake: a login names an account with a
  * stable id, and a rename leaves the old login naming nobody while the id
- * stays. Tests use it to act out a subject who renames their account.
+ * stays. Tests use it to act out a subject who renames their account, and to
+ * give a person a public email on their profile.
  */
 
 /** The account id the fake gives a login it has not seen renamed: stable, so test content can carry it. */
@@ -16,6 +17,7 @@ export class InMemoryAccounts {
   private readonly renamedAway = new Set<string>();
   private readonly renamedTo = new Map<string, number>();
   private readonly seen = new Map<number, string>();
+  private readonly publicEmails = new Map<number, string>();
 
   /** @returns the renamed account's id */
   rename(from: string, to: string): number {
@@ -33,6 +35,19 @@ export class InMemoryAccounts {
     const id = this.renamedTo.get(lower) ?? fakeAccountId(lower);
     this.seen.set(id, lower);
     return id;
+  }
+
+  /** Kept by account, as on GitHub: the email follows the person through a rename. */
+  setPublicEmail(login: string, email: string | null): void {
+    const id = this.idOf(login);
+    if (id === null) throw new Error(`no account ${login}`);
+    if (email === null) this.publicEmails.delete(id);
+    else this.publicEmails.set(id, email);
+  }
+
+  publicEmailOf(login: string): string | null {
+    const id = this.idOf(login);
+    return id === null ? null : (this.publicEmails.get(id) ?? null);
   }
 
   /** The login an account has now, as far as the fake has seen it. */

@@ -7,6 +7,7 @@
 import type { ContentRef } from "../commands/content-link.js";
 import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
 import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
+import { contentKeyOf, repoKey as key } from "./in-memory-keys.js";
 import type {
   AccountPermission,
   AppIdentity,
@@ -59,22 +60,6 @@ export const FAKE_BOT_LOGIN = "coc-enforcer[bot]";
 /** GitHub refuses issue and comment bodies longer than this with 422. */
 const GITHUB_BODY_LIMIT = 65_536;
 
-const key = (r: RepoRef) => `${r.owner}/${r.repo}`.toLowerCase();
-
-function contentKeyOf(ref: ContentRef): string {
-  const base = key(ref);
-  switch (ref.kind) {
-    case "issue":
-      return `${base}#${ref.number}`;
-    case "issue_comment":
-      return `${base}:ic${ref.commentId}`;
-    case "review_comment":
-      return `${base}:rc${ref.commentId}`;
-    case "review":
-      return `${base}:rv${ref.reviewId}`;
-  }
-}
-
 export { fakeAccountId };
 
 export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
@@ -124,6 +109,10 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   setPermission(repo: RepoRef, login: string, permission: RepoPermission): void {
     this.permissions.set(`${key(repo)}@${login.toLowerCase()}`, permission);
+  }
+  /** The email the person shows on their GitHub profile; null hides it again. */
+  setPublicEmail(login: string, email: string | null): void {
+    this.accounts.setPublicEmail(login, email);
   }
   /** The person renames their account: the old login names no account, and their permissions follow them. */
   renameAccount(from: string, to: string): void {
@@ -181,6 +170,10 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   async loginOfAccount(accountId: number): Promise<string | null> {
     this.called("loginOfAccount");
     return this.accounts.loginOf(accountId);
+  }
+  async getPublicEmail(login: string): Promise<string | null> {
+    this.called("getPublicEmail");
+    return this.accounts.publicEmailOf(login);
   }
   async listTeamMembers(org: string, teamSlug: string): Promise<string[]> {
     this.called("listTeamMembers");

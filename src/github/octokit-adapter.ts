@@ -1,6 +1,8 @@
 /**
- * The GitHub port over Probot's Octokit (REST and GraphQL). This is the only
- * module that knows GitHub's wire formats; every write here is safe to repeat.
+ * The GitHub port over Probot's Octokit (REST and GraphQL). This module, with
+ * the ones it hands content (`octokit-content.ts`) and people
+ * (`octokit-people.ts`) to, is the only one that knows GitHub's wire formats;
+ * every write here is safe to repeat.
  */
 import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
@@ -8,6 +10,7 @@ import type { ContentRef } from "../commands/content-link.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
 import { lockConversation, readContent, readEditHistory, rewriteIssueBody, unlockConversation, writeContentBody } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
+import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
 import type {
   AccountPermission,
   CommandLocation,
@@ -85,57 +88,28 @@ export class OctokitGitHub implements GitHubPort {
     }
   }
 
-  async getPermission({ owner, repo }: RepoRef, login: string): Promise<RepoPermission> {
-    try {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-      return permissionOf(data);
-    } catch (error) {
-      if (isNotFound(error)) return "none";
-      throw error;
-    }
+  getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
+    return readPermission(this.octokit, repo, login);
   }
 
-  async getAccountPermission({ owner, repo }: RepoRef, login: string): Promise<AccountPermission | null> {
-    try {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-      const accountId = data.user?.id;
-      if (typeof accountId !== "number") throw new Error("GitHub did not say whose permission it answered");
-      return { permission: permissionOf(data), accountId };
-    } catch (error) {
-      // GitHub answers an account that is no collaborator with "none"; 404 means no account has the login.
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+  getAccountPermission(repo: RepoRef, login: string): Promise<AccountPermission | null> {
+    return readAccountPermission(this.octokit, repo, login);
   }
 
-  async loginOfAccount(accountId: number): Promise<string | null> {
-    try {
-      const { data } = await this.octokit.rest.users.getById({ account_id: accountId });
-      return data.login;
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+  loginOfAccount(accountId: number): Promise<string | null> {
+    return readLoginOfAccount(this.octokit, accountId);
   }
 
-  async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
-    try {
-      const { data } = await this.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username: login });
-      return data.state === "active";
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+  getPublicEmail(login: string): Promise<string | null> {
+    return readPublicEmail(this.octokit, login);
   }
 
-  async listTeamMembers(org: string, teamSlug: string): Promise<string[]> {
-    try {
-      const members = await this.octokit.paginate(this.octokit.rest.teams.listMembersInOrg, { org, team_slug: teamSlug, per_page: 100 });
-      return members.map((member) => member.login);
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
+  isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
+    return readTeamMembership(this.octokit, org, teamSlug, login);
+  }
+
+  listTeamMembers(org: string, teamSlug: string): Promise<string[]> {
+    return readTeamMembers(this.octokit, org, teamSlug);
   }
 
   fetchContent(ref: ContentRef): Promise<ContentSnapshot | null> {
@@ -285,12 +259,6 @@ export class OctokitGitHub implements GitHubPort {
  */
 function sendOnce({ signal }: SendOptions): { retries: 0; signal?: AbortSignal } {
   return signal ? { retries: 0, signal } : { retries: 0 };
-}
-
-/** role_name tells maintain and triage apart (`permission` folds them into write and read); a custom role counts as its base `permission`. */
-function permissionOf(data: { role_name: string; permission: string }): RepoPermission {
-  const role = ["maintain", "triage"].includes(data.role_name) ? data.role_name : data.permission;
-  return (["admin", "maintain", "write", "triage", "read"] as const).find((known) => known === role) ?? "none";
 }
 
 function writtenByApp(item: { user?: { login: string; type?: string } | null }, botLogin: string): boolean {

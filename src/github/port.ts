@@ -108,6 +108,11 @@ export interface GitHubPort {
   getAccountPermission(repo: RepoRef, login: string): Promise<AccountPermission | null>;
   /** The login an account has now; null when the account no longer exists. */
   loginOfAccount(accountId: number): Promise<string | null>;
+  /**
+   * The email address a person shows on their public GitHub profile; null when they show none
+   * or no account has the login. Never cached: it is personal data, kept out of the database.
+   */
+  getPublicEmail(login: string): Promise<string | null>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
   /** Logins of the team's members (child teams' members included, as GitHub lists them); empty when the team does not exist. */
   listTeamMembers(org: string, teamSlug: string): Promise<string[]>;

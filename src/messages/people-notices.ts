@@ -1,9 +1,11 @@
 /**
- * What the reporter and the subject of a case are told, and how the committee
- * is asked to tell them when the app cannot (GitHub has no private message).
- * The reporter's notices never name the subject's reasons or anyone else; the
- * subject's never name who reported. The texts are posted only in the case
- * issue, where the committee reads them.
+ * What the reporter and the subject of a case are told, and what the case
+ * shows of it: the notice itself when it mentions them there, a record of the
+ * email that told them, or a task asking the committee to tell them when the
+ * app cannot (GitHub has no private message). The reporter's notices never
+ * name the subject's reasons or anyone else; the subject's never name who
+ * reported. Only the case issue, where the committee reads, and the person's
+ * own mailbox ever see them.
  */
 import { formatUtc } from "../cases/case-state.js";
 import { OUTCOME_INFO, isOutcome } from "../cases/outcomes.js";
@@ -50,13 +52,36 @@ export function decisionForSubjectNotice(code: string, outcome: string, reason: 
   return `The conduct committee decided on case ${code}, about your conduct: \`${outcome}\`${described}.${why} ${how}`;
 }
 
+/** Why the app did not email a notice itself, when email is set up. */
+export type NotEmailed = { why: "no-public-email" } | { why: "refused"; replyCode: number | null };
+
 /** The notice as a task for the committee, when the person cannot read the case and no other channel reaches them. */
-export function deliverByHandTask(login: string, about: NoticeAbout, notice: string): string {
+export function deliverByHandTask(login: string, about: NoticeAbout, notice: string, notEmailed?: NotEmailed): string {
   return [
-    `**To do for the committee:** GitHub has no private message, and \`${login}\` (the ${about}) cannot read this repository. Tell them, by a channel you trust:`,
+    `**To do for the committee:** GitHub has no private message, and \`${login}\` (the ${about}) cannot read this repository.${notEmailedLine(notEmailed)} Tell them, by a channel you trust:`,
     "",
-    ...notice.split("\n").map((line) => `> ${line}`),
+    ...quoted(notice),
     "",
     "Then record that they were told with `/coc note`.",
   ].join("\n");
+}
+
+/** The case's record of a notice the app emailed: what was sent and when, never to which address. */
+export function emailedRecord(login: string, about: NoticeAbout, notice: string, sentAt: Date): string {
+  return [
+    `**Emailed to \`${login}\`** (the ${about}) at the public email address of their GitHub profile, on ${formatUtc(sentAt)}:`,
+    "",
+    ...quoted(notice),
+  ].join("\n");
+}
+
+function notEmailedLine(notEmailed: NotEmailed | undefined): string {
+  if (!notEmailed) return "";
+  if (notEmailed.why === "no-public-email") return " Their GitHub profile shows no public email, so the app could not email them.";
+  const reply = notEmailed.replyCode === null ? "" : ` (reply ${notEmailed.replyCode})`;
+  return ` The mail server refused the email to the public address of their GitHub profile${reply}.`;
+}
+
+function quoted(notice: string): string[] {
+  return notice.split("\n").map((line) => `> ${line}`);
 }

@@ -14,6 +14,8 @@
  *   and `www` (before `.`) keeps GitHub from finding mentions, references and
  *   URLs in the displayed text. Escapes, unlike a code span, also hold at the
  *   start of a line, in link text and in table cells.
+ * - `plainText`: undoes `inlineSafe` for a place that shows text as written,
+ *   not as Markdown: an email.
  * - `quietLogin`: a login in inline code, never `@login`.
  * - `quietUrl`: a URL in inline code, so not clickable. GitHub documents one
  *   clickable form without a back-link (`redirect.github.com`), but also
@@ -91,6 +93,17 @@ export function inlineSafe(text: string, opts: { maxChars?: number } = {}): stri
   const line = singleLine(text);
   if (line === "") return EMPTY;
   return escapeInline(breakAutolinks(cap(line, maxChars)));
+}
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
+
+/**
+ * Markdown the app wrote, with the texts in it that `inlineSafe` made inert, as plain text: the
+ * escapes and joiners go, so a reason reads as it was written. Code spans keep their backticks,
+ * which read as quotes. Only for places that never render Markdown or HTML, such as a plain-text email.
+ */
+export function plainText(markdown: string): string {
+  return markdown.replace(/`(\$+)`|&(?:amp|lt|gt);|\\([!-/:-@[-`{-~])|\u200D/g, (match, dollars?: string, mark?: string) => dollars ?? mark ?? ENTITIES[match] ?? "");
 }
 
 /** A login shown without notifying: e.g. `octocat` in inline code — never @octocat. */

@@ -90,5 +90,5 @@ function caseThread(github: InMemoryGitHub, casesRepo: { owner: string; repo: st
 }
 
 function isPeopleNotice(body: string): boolean {
-  return /^\*\*To do for the committee:\*\*|^@\S+ (Your report|The conduct committee decided)/.test(body);
+  return /^\*\*(To do for the committee:|Emailed to `[^`]+`)\*\*|^@\S+ (Your report|The conduct committee decided)/.test(body);
 }

@@ -11,6 +11,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { drainDueJobs, type WorkerDeps } from "../../src/actions/worker.js";
 import type { GitHubGateway } from "../../src/github/port.js";
+import type { Mailer } from "../../src/mail/mailer.js";
 import { createApp } from "../../src/index.js";
 import type { TestDatabase } from "./test-database.js";
 
@@ -39,6 +40,8 @@ export async function startHarness(options: {
   baseUrl?: string;
   now?: () => Date;
   settings?: { allowCrossAccountCases: boolean };
+  /** Emails notices to people, as with SMTP_URL set; none by default. */
+  mailer?: Mailer;
 }): Promise<Harness> {
   const probot = new Probot({
     appId: 1,
@@ -58,7 +61,7 @@ export async function startHarness(options: {
   const settings = options.settings ?? { allowCrossAccountCases: false };
   // The jobs run with exactly the app's own dependencies (its cache included), only with a quiet log.
   let appDeps: WorkerDeps | undefined;
-  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now, settings, onDeps: (d) => (appDeps = d) }));
+  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now, settings, mailer: options.mailer, onDeps: (d) => (appDeps = d) }));
   await probot.ready();
   const deps: WorkerDeps = { ...appDeps!, log: quietLog as never };
   return {

@@ -30,6 +30,12 @@ describe("process settings", () => {
     [{ LOG_FORMAT: "text" }, /LOG_FORMAT/],
     [{ SHUTDOWN_TIMEOUT_SECONDS: "0" }, /SHUTDOWN_TIMEOUT_SECONDS/],
     [{ SHUTDOWN_TIMEOUT_SECONDS: "soon" }, /SHUTDOWN_TIMEOUT_SECONDS/],
+    [{ SMTP_URL: "https://mail.example.org", MAIL_FROM: "coc@example.org" }, /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ SMTP_URL: "smtp.example.org:587", MAIL_FROM: "coc@example.org" }, /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ SMTP_URL: "smtps://mail.example.org", MAIL_FROM: "the committee" }, /MAIL_FROM: must be an email address, optionally with a display name/],
+    [{ SMTP_URL: "smtps://mail.example.org", MAIL_FROM: "coc@example.org\nBcc: all@example.org" }, /MAIL_FROM: must be an email address/],
+    [{ SMTP_URL: "smtps://mail.example.org" }, /MAIL_FROM: is required when SMTP_URL is set/],
+    [{ MAIL_FROM: "coc@example.org" }, /SMTP_URL: is required when MAIL_FROM is set/],
   ])("fails fast on %o", (env, message) => {
     // Probot types some settings (LOG_LEVEL) narrowly; the point here is values outside those types.
     expect(() => readEnv(env as Record<string, string>)).toThrow(message);
@@ -37,6 +43,29 @@ describe("process settings", () => {
 
   it("accepts a relay channel and an organization for the setup flow", () => {
     expect(readEnv({ WEBHOOK_PROXY_URL: "https://smee.io/AbCd1234", GH_ORG: "acme-org" })).toMatchObject({ WEBHOOK_PROXY_URL: "https://smee.io/AbCd1234", GH_ORG: "acme-org" });
+  });
+
+  it("reads the mail server and the sender of emails to people, with or without a display name", () => {
+    expect(readEnv({ SMTP_URL: "smtps://coc:secret@smtp.example.org:465", MAIL_FROM: "Conduct committee <coc@example.org>" })).toMatchObject({
+      SMTP_URL: "smtps://coc:secret@smtp.example.org:465",
+      MAIL_FROM: { name: "Conduct committee", address: "coc@example.org" },
+    });
+    expect(readEnv({ SMTP_URL: "smtp://localhost:25", MAIL_FROM: '"ACME CoC" <coc@acme.example>' }).MAIL_FROM).toEqual({ name: "ACME CoC", address: "coc@acme.example" });
+    expect(readEnv({ SMTP_URL: "smtp://localhost:25", MAIL_FROM: "coc@example.org" }).MAIL_FROM).toEqual({ name: null, address: "coc@example.org" });
+    expect(readEnv({})).not.toHaveProperty("SMTP_URL");
+  });
+
+  it("never repeats the mail server's URL, which holds its password, in a start-up error", () => {
+    const error = (() => {
+      try {
+        readEnv({ SMTP_URL: "imap://coc:hunter2@mail.example.org", MAIL_FROM: "coc@example.org" });
+      } catch (thrown) {
+        return (thrown as Error).message;
+      }
+      return "no error";
+    })();
+    expect(error).toContain("SMTP_URL: must be an smtp:// or smtps:// URL");
+    expect(error).not.toContain("hunter2");
   });
 
   it("picks Probot's log format: JSON in production, pretty elsewhere, unless LOG_FORMAT says", () => {

@@ -129,6 +129,25 @@ describe("getAccountPermission and loginOfAccount", () => {
   });
 });
 
+describe("getPublicEmail", () => {
+  it("reads the email a person shows on their public profile", async () => {
+    githubApi().get("/users/troll-tom").reply(200, { login: "troll-tom", id: 4242, type: "User", email: "tom@example.net" });
+    expect(await github().getPublicEmail("troll-tom")).toBe("tom@example.net");
+  });
+
+  it("answers null when the profile shows no email, and when no account has the login", async () => {
+    githubApi().get("/users/troll-tom").reply(200, { login: "troll-tom", id: 4242, type: "User", email: null });
+    githubApi().get("/users/gone-gary").reply(404, NOT_FOUND);
+    expect(await github().getPublicEmail("troll-tom")).toBeNull();
+    expect(await github().getPublicEmail("gone-gary")).toBeNull();
+  });
+
+  it("rejects when GitHub fails, rather than taking the person for one without an email", async () => {
+    githubApi().get("/users/troll-tom").reply(500, { message: "Server Error" });
+    await expect(github().getPublicEmail("troll-tom")).rejects.toMatchObject({ status: 500 });
+  });
+});
+
 describe("getPermission", () => {
   const permission = (login: string) => githubApi().get(`/repos/acme/widgets/collaborators/${login}/permission`);
 

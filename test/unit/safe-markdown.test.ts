@@ -8,7 +8,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
-import { fencedEvidence, inlineSafe, quietLogin, quietUrl } from "../../src/messages/safe-markdown.js";
+import { fencedEvidence, inlineSafe, plainText, quietLogin, quietUrl } from "../../src/messages/safe-markdown.js";
 
 const ZWJ = "\u200D";
 
@@ -386,5 +386,17 @@ describe("quietUrl", () => {
 
   it.each([[""], ["  \n "], ["\u200B"]])("marks an empty URL %j explicitly", (url) => {
     expect(quietUrl(url)).toBe("_(empty)_");
+  });
+});
+
+describe("plainText", () => {
+  it("gives back what inlineSafe escaped, as it was written, for a plain-text email", () => {
+    const reason = "heated, not *targeted*; see #12 & @bob's <b>$5</b> at https://x.example or www.example.org (gh-3) \\ `code`";
+    expect(inlineSafe(reason)).not.toBe(reason);
+    expect(plainText(inlineSafe(reason))).toBe(reason);
+  });
+
+  it("keeps the app's own Markdown readable: a code span keeps its backticks", () => {
+    expect(plainText(`decided: \`warning\`. The committee's reason: ${inlineSafe("rude, twice")}.`)).toBe("decided: `warning`. The committee's reason: rude, twice.");
   });
 });

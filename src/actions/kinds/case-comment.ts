@@ -6,8 +6,7 @@
  * case's queue, after the case file.
  */
 import type { ActionKindSpec } from "../action-kind.js";
-import { WaitingError } from "../action-error.js";
-import { postCommentOnce } from "../post-comment-once.js";
+import { caseIssueOf, postCommentOnce } from "../post-comment-once.js";
 
 export const caseComment: ActionKindSpec<"case-comment"> = {
   kind: "case-comment",
@@ -15,11 +14,8 @@ export const caseComment: ActionKindSpec<"case-comment"> = {
   maxAttempts: 100,
   queue: (action) => `case:${action.caseId}`,
   async perform(action, run) {
-    const found = await run.db.case.findUnique({ where: { id: action.caseId }, select: { casesOwner: true, casesRepo: true, issueNumber: true, code: true } });
-    if (!found) throw new Error(`case ${action.caseId} does not exist`);
-    if (found.issueNumber === null) throw new WaitingError(`case ${found.code} has no case issue yet`);
-    const repo = { owner: found.casesOwner, repo: found.casesRepo };
+    const { repo, issueNumber } = await caseIssueOf(run, action.caseId);
     const github = await run.gateway.forRepository(repo);
-    await postCommentOnce(github, repo, found.issueNumber, action.body, run);
+    await postCommentOnce(github, repo, issueNumber, action.body, run);
   },
 };
