@@ -13,6 +13,7 @@ import { reply } from "./kinds/reply.js";
 import { syncCaseState } from "./kinds/sync-case-state.js";
 import { closeCaseIssue } from "./kinds/close-case-issue.js";
 import { deliverNotice } from "./kinds/deliver-notice.js";
+import { revertEmergency } from "./kinds/revert-emergency.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -33,6 +34,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "close-thread": closeThread,
   "reopen-thread": reopenThread,
   "deliver-notice": deliverNotice,
+  "revert-emergency": revertEmergency,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {
