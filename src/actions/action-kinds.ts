@@ -15,6 +15,7 @@ import { closeCaseIssue } from "./kinds/close-case-issue.js";
 import { deliverNotice } from "./kinds/deliver-notice.js";
 import { caseComment } from "./kinds/case-comment.js";
 import { publicNotice } from "./kinds/public-notice.js";
+import { revertEmergency } from "./kinds/revert-emergency.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -37,6 +38,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "deliver-notice": deliverNotice,
   "case-comment": caseComment,
   "public-notice": publicNotice,
+  "revert-emergency": revertEmergency,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -29,8 +29,10 @@ export type PlannedAction =
   | { kind: "unlock-thread"; repo: RepoRef; issueNumber: number }
   | { kind: "replace-body"; ref: ContentRef; body: string }
   | { kind: "close-thread"; repo: RepoRef; issueNumber: number }
-  /** Reopens an issue: a closed thread whose emergency close was not signed off, or a reopened case's issue. */
+  /** Reopens an issue: the case issue of a case reopened with `/coc reopen`. */
   | { kind: "reopen-thread"; repo: RepoRef; issueNumber: number }
+  /** Undoes what an emergency act changed when nobody signed it off in time, unless something since took over; says so in the case. */
+  | { kind: "revert-emergency"; caseId: string; actId: string }
   /** Tells the reporter or the subject something, through the channel that reaches them (see `kinds/deliver-notice.ts`). */
   | { kind: "deliver-notice"; caseId: string; to: string; about: "reporter" | "subject"; body: string }
   /** The app's own comment in a case issue, posted once the issue exists (see `kinds/case-comment.ts`). */
@@ -42,3 +44,9 @@ export type PlannedAction =
 export type Protection = "hidden" | "already-hidden" | "not-hideable" | "hiding-disabled";
 
 export type ActionKind = PlannedAction["kind"];
+
+/** The actions that change reported content or its conversation. */
+export type ContentAction = Extract<
+  PlannedAction,
+  { kind: "hide-content" | "unhide-content" | "lock-thread" | "unlock-thread" | "close-thread" | "reopen-thread" | "replace-body" }
+>;

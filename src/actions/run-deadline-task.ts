@@ -2,14 +2,14 @@
  * The job that fires when a case's deadline comes (see
  * `src/deadlines/deadline-rules.ts`). It asks first whether the deadline is
  * still due (the case may have moved on), then acts once: reminds the
- * committee (acknowledgement, resolution), escalates a deadlock, or enacts a
- * decision whose reporter feedback window has passed. It queues the deadline
+ * committee (acknowledgement, resolution), escalates a deadlock, enacts a
+ * decision whose reporter feedback window has passed, ends a timed lock, or
+ * has an emergency act nobody signed off reverted. It queues the deadline
  * again if the case's rules say it moved later.
  */
 import type { Logger } from "probot";
 import { enactDecision, reporterNotices } from "../commands/case/decision.js";
 import { resolutionPendingNotice } from "../messages/people-notices.js";
-import { revertFor, type EmergencyTarget } from "../commands/case/emergency.js";
 import { decidingTeam } from "../commands/committee.js";
 import { loadTrustedConfig, type TrustedConfigOptions } from "../config/trusted-config.js";
 import type { CocConfig } from "../config/schema.js";
@@ -88,11 +88,8 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
     const act = await tx.emergencyAct.findUnique({ where: { id: deadline.itemId ?? "" } });
     if (!act || act.signedOffAt || act.revertedAt) return { actions: [], audit: [] };
     await tx.emergencyAct.update({ where: { id: act.id }, data: { revertedAt: now } });
-    const revert = revertFor(act.kind, act.target as unknown as EmergencyTarget);
-    const body = revert
-      ? `The emergency act (\`${act.kind}\` by \`${act.actor}\`) was not signed off in time: it is being reverted.`
-      : `The emergency act (\`${act.kind}\` by \`${act.actor}\`) was not signed off in time, but the app cannot undo it: restore it by hand.`;
-    return { actions: [...(revert ? [revert] : []), inCase(record, casesRepo, body)], audit: [{ actor: "app", action: "emergency.reverted", detail: { act: act.id, kind: act.kind } }] };
+    // What to undo is decided when the revert runs, next to its writes; it says in the case what it did.
+    return { actions: [{ kind: "revert-emergency", caseId: record.id, actId: act.id }], audit: [{ actor: "app", action: "deadline.emergency-signoff", detail: { act: act.id, kind: act.kind } }] };
   }
   if (deadline.kind === "lock-expiry") {
     const lock = await tx.timedLock.findUnique({ where: { id: deadline.itemId ?? "" } });

@@ -7,7 +7,7 @@
 import type { ContentRef } from "../commands/content-link.js";
 import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
 import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
-import { contentKeyOf, repoKey as key } from "./in-memory-keys.js";
+import { contentKeyOf, repoKey, threadKey, type RecordedWrite, type StoredIssue } from "./in-memory-records.js";
 import type {
   AccountPermission,
   AppIdentity,
@@ -24,35 +24,8 @@ import type {
   RepoRef,
   RepositoryInfo,
   SendOptions,
+  ThreadState,
 } from "./port.js";
-
-export type RecordedWrite =
-  | { verb: "hide"; nodeId: string; classifier: HideClassifier }
-  | { verb: "remove-command"; location: CommandLocation; remainingBody: string | null }
-  | { verb: "label"; repo: string; name: string }
-  | { verb: "create-issue"; repo: string; number: number; issue: NewIssue }
-  | { verb: "comment"; repo: string; issueNumber: number; body: string }
-  | { verb: "swap-label"; repo: string; issueNumber: number; label: string }
-  | { verb: "close-issue"; repo: string; issueNumber: number; reason: string }
-  | { verb: "unhide"; nodeId: string }
-  | { verb: "reopen-issue"; repo: string; issueNumber: number }
-  | { verb: "lock"; repo: string; issueNumber: number; reason: LockReason | null }
-  | { verb: "unlock"; repo: string; issueNumber: number }
-  | { verb: "replace-body"; ref: ContentRef; body: string }
-  | { verb: "edit-issue"; repo: string; issueNumber: number; body: string };
-
-export interface StoredComment {
-  author: string;
-  body: string;
-}
-
-export interface StoredIssue extends NewIssue {
-  number: number;
-  author: string;
-  /** How it was closed, when it was. */
-  closed?: "completed" | "not_planned";
-  comments: StoredComment[];
-}
 
 /** The app's login on the fake GitHub. */
 export const FAKE_BOT_LOGIN = "coc-enforcer[bot]";
@@ -61,6 +34,7 @@ export const FAKE_BOT_LOGIN = "coc-enforcer[bot]";
 const GITHUB_BODY_LIMIT = 65_536;
 
 export { fakeAccountId };
+export type { RecordedWrite, StoredComment, StoredIssue } from "./in-memory-records.js";
 
 export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly repositories = new Map<string, RepositoryInfo>();
@@ -74,6 +48,8 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly hidden = new Map<string, HideClassifier>();
   /** `owner/repo#number` → lock reason, for locked conversations. */
   readonly locks = new Map<string, LockReason | "no reason">();
+  /** `owner/repo#number` of closed issues and pull requests in moderated repositories (the app's own issues say it themselves). */
+  readonly closedThreads = new Set<string>();
   readonly labels = new Map<string, Map<string, LabelSpec>>();
   readonly issues = new Map<string, StoredIssue[]>();
   readonly writes: RecordedWrite[] = [];
@@ -95,20 +71,20 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
 
   // --- test set-up -------------------------------------------------------
   addRepository(repo: RepoRef, options: { private: boolean }): void {
-    this.repositories.set(key(repo), { ...repo, private: options.private });
+    this.repositories.set(repoKey(repo), { ...repo, private: options.private });
   }
   /** Renames or transfers a repository; reads under the old name follow it, as on GitHub, until a repository takes that name. */
   moveRepository(from: RepoRef, to: RepoRef): void {
-    const info = this.repositories.get(key(from));
-    if (!info) throw new Error(`no repository ${key(from)} to move`);
-    this.repositories.delete(key(from));
-    this.repositories.set(key(to), { ...info, ...to });
+    const info = this.repositories.get(repoKey(from));
+    if (!info) throw new Error(`no repository ${repoKey(from)} to move`);
+    this.repositories.delete(repoKey(from));
+    this.repositories.set(repoKey(to), { ...info, ...to });
     // Older names that led to `from` now lead to `to`, as GitHub keeps every redirect.
-    for (const [old, target] of this.redirects) if (key(target) === key(from)) this.redirects.set(old, to);
-    this.redirects.set(key(from), to);
+    for (const [old, target] of this.redirects) if (repoKey(target) === repoKey(from)) this.redirects.set(old, to);
+    this.redirects.set(repoKey(from), to);
   }
   setPermission(repo: RepoRef, login: string, permission: RepoPermission): void {
-    this.permissions.set(`${key(repo)}@${login.toLowerCase()}`, permission);
+    this.permissions.set(`${repoKey(repo)}@${login.toLowerCase()}`, permission);
   }
   /** The email the person shows on their GitHub profile; null hides it again. */
   setPublicEmail(login: string, email: string | null): void {
@@ -132,14 +108,14 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.contents.set(contentKeyOf(snapshot.ref), snapshot);
   }
   issuesIn(repo: RepoRef): StoredIssue[] {
-    return this.issues.get(key(repo)) ?? [];
+    return this.issues.get(repoKey(repo)) ?? [];
   }
   /** An issue someone other than the app opened, e.g. to try to pass for a case file. */
   addForeignIssue(repo: RepoRef, author: string, issue: NewIssue): number {
-    const list = this.issues.get(key(repo)) ?? [];
+    const list = this.issues.get(repoKey(repo)) ?? [];
     const number = list.length + 1;
     list.push({ ...issue, number, author, comments: [] });
-    this.issues.set(key(repo), list);
+    this.issues.set(repoKey(repo), list);
     return number;
   }
 
@@ -150,22 +126,22 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   async readRepoConfig(repo: RepoRef): Promise<unknown> {
     this.called("readRepoConfig");
-    return this.configs.get(key(repo)) ?? null;
+    return this.configs.get(repoKey(repo)) ?? null;
   }
   async getRepository(repo: RepoRef): Promise<RepositoryInfo | null> {
     this.called("getRepository");
-    const moved = this.redirects.get(key(repo));
-    return this.repositories.get(key(repo)) ?? (moved ? this.repositories.get(key(moved)) : undefined) ?? null;
+    const moved = this.redirects.get(repoKey(repo));
+    return this.repositories.get(repoKey(repo)) ?? (moved ? this.repositories.get(repoKey(moved)) : undefined) ?? null;
   }
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
     this.called("getPermission");
-    return this.permissions.get(`${key(repo)}@${login.toLowerCase()}`) ?? "none";
+    return this.permissions.get(`${repoKey(repo)}@${login.toLowerCase()}`) ?? "none";
   }
   async getAccountPermission(repo: RepoRef, login: string): Promise<AccountPermission | null> {
     this.called("getAccountPermission");
     const accountId = this.accounts.idOf(login);
     if (accountId === null) return null;
-    return { permission: this.permissions.get(`${key(repo)}@${login.toLowerCase()}`) ?? "none", accountId };
+    return { permission: this.permissions.get(`${repoKey(repo)}@${login.toLowerCase()}`) ?? "none", accountId };
   }
   async loginOfAccount(accountId: number): Promise<string | null> {
     this.called("loginOfAccount");
@@ -186,13 +162,13 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   async ensureThreadLocked(repo: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {
     this.called("ensureThreadLocked");
-    this.locks.set(`${key(repo)}#${issueNumber}`, reason ?? "no reason");
-    this.writes.push({ verb: "lock", repo: key(repo), issueNumber, reason });
+    this.locks.set(threadKey(repo, issueNumber), reason ?? "no reason");
+    this.writes.push({ verb: "lock", repo: repoKey(repo), issueNumber, reason });
   }
   async ensureThreadUnlocked(repo: RepoRef, issueNumber: number): Promise<void> {
     this.called("ensureThreadUnlocked");
-    this.locks.delete(`${key(repo)}#${issueNumber}`);
-    this.writes.push({ verb: "unlock", repo: key(repo), issueNumber });
+    this.locks.delete(threadKey(repo, issueNumber));
+    this.writes.push({ verb: "unlock", repo: repoKey(repo), issueNumber });
   }
   async replaceContentBody(ref: ContentRef, body: string): Promise<void> {
     this.called("replaceContentBody");
@@ -200,19 +176,22 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const stored = this.contents.get(contentKeyOf(ref));
     if (stored) this.contents.set(contentKeyOf(ref), { ...stored, body });
     this.writes.push({ verb: "replace-body", ref, body });
+    this.maybeLoseAnswer("replaceContentBody");
   }
   async ensureIssueClosed(repo: RepoRef, issueNumber: number, reason: "completed" | "not_planned"): Promise<void> {
     this.called("ensureIssueClosed");
-    // Issues of moderated repositories are content here, not stored issues: only the write is recorded.
+    // Issues of moderated repositories are content here, not stored issues.
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
     if (issue) issue.closed = reason;
-    this.writes.push({ verb: "close-issue", repo: key(repo), issueNumber, reason });
+    else this.closedThreads.add(threadKey(repo, issueNumber));
+    this.writes.push({ verb: "close-issue", repo: repoKey(repo), issueNumber, reason });
   }
   async ensureIssueReopened(repo: RepoRef, issueNumber: number): Promise<void> {
     this.called("ensureIssueReopened");
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
     if (issue) delete issue.closed;
-    this.writes.push({ verb: "reopen-issue", repo: key(repo), issueNumber });
+    this.closedThreads.delete(threadKey(repo, issueNumber));
+    this.writes.push({ verb: "reopen-issue", repo: repoKey(repo), issueNumber });
   }
   async rewriteIssueBody(repo: RepoRef, issueNumber: number, rewrite: (body: string) => string | null): Promise<void> {
     this.called("rewriteIssueBody");
@@ -221,7 +200,7 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const after = rewrite(issue.body);
     if (after === null || after === issue.body) return;
     issue.body = after;
-    this.writes.push({ verb: "edit-issue", repo: key(repo), issueNumber, body: after });
+    this.writes.push({ verb: "edit-issue", repo: repoKey(repo), issueNumber, body: after });
   }
   async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
     this.called("isTeamMember");
@@ -233,6 +212,20 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     if (!found) return null;
     // Like GitHub's REST answer: the edit history is read separately.
     return { ...found, editedAt: null, editHistory: null, isMinimized: this.hidden.has(found.nodeId) };
+  }
+  async fetchMinimized(nodeId: string): Promise<boolean | null> {
+    this.called("fetchMinimized");
+    const found = [...this.contents.values()].find((c) => c.nodeId === nodeId);
+    return found ? found.hideable && this.hidden.has(nodeId) : null;
+  }
+  async fetchThread(repo: RepoRef, issueNumber: number): Promise<ThreadState | null> {
+    this.called("fetchThread");
+    const locked = this.locks.has(threadKey(repo, issueNumber));
+    const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
+    if (issue) return { locked, closed: issue.closed !== undefined };
+    // A moderated thread exists here when some content of it does.
+    const known = [...this.contents.values()].some((c) => repoKey(c.ref) === repoKey(repo) && c.ref.number === issueNumber);
+    return known ? { locked, closed: this.closedThreads.has(threadKey(repo, issueNumber)) } : null;
   }
   async fetchEditHistory(nodeId: string): Promise<EditHistory | null> {
     this.called("fetchEditHistory");
@@ -250,10 +243,10 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   async ensureLabel(repo: RepoRef, label: LabelSpec): Promise<void> {
     this.called("ensureLabel");
-    const labels = this.labels.get(key(repo)) ?? new Map<string, LabelSpec>();
-    if (!labels.has(label.name)) this.writes.push({ verb: "label", repo: key(repo), name: label.name });
+    const labels = this.labels.get(repoKey(repo)) ?? new Map<string, LabelSpec>();
+    if (!labels.has(label.name)) this.writes.push({ verb: "label", repo: repoKey(repo), name: label.name });
     labels.set(label.name, label);
-    this.labels.set(key(repo), labels);
+    this.labels.set(repoKey(repo), labels);
   }
   async findOwnIssue(repo: RepoRef, marker: string, label: string): Promise<number | null> {
     this.called("findOwnIssue");
@@ -265,11 +258,11 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     options.signal?.throwIfAborted();
     this.called("createIssue");
     if (issue.body.length > GITHUB_BODY_LIMIT) throw unprocessable("body is too long (maximum is 65536 characters)");
-    const list = this.issues.get(key(repo)) ?? [];
+    const list = this.issues.get(repoKey(repo)) ?? [];
     const number = list.length + 1;
     list.push({ ...issue, number, author: FAKE_BOT_LOGIN, comments: [] });
-    this.issues.set(key(repo), list);
-    this.writes.push({ verb: "create-issue", repo: key(repo), number, issue });
+    this.issues.set(repoKey(repo), list);
+    this.writes.push({ verb: "create-issue", repo: repoKey(repo), number, issue });
     this.maybeLoseAnswer("createIssue");
     return number;
   }
@@ -278,7 +271,7 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     const issue = this.issuesIn(repo).find((i) => i.number === issueNumber);
     if (!issue) throw Object.assign(new Error("Not Found"), { status: 404 });
     issue.labels = [...issue.labels.filter((name) => name === label || !replaced.includes(name)), ...(issue.labels.includes(label) ? [] : [label])];
-    this.writes.push({ verb: "swap-label", repo: key(repo), issueNumber, label });
+    this.writes.push({ verb: "swap-label", repo: repoKey(repo), issueNumber, label });
   }
   async hasOwnComment(repo: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
     this.called("hasOwnComment");
@@ -290,7 +283,7 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.called("createComment");
     if (body.length > GITHUB_BODY_LIMIT) throw unprocessable("body is too long (maximum is 65536 characters)");
     this.issuesIn(repo).find((i) => i.number === issueNumber)?.comments.push({ author: FAKE_BOT_LOGIN, body });
-    this.writes.push({ verb: "comment", repo: key(repo), issueNumber, body });
+    this.writes.push({ verb: "comment", repo: repoKey(repo), issueNumber, body });
     this.maybeLoseAnswer("createComment");
   }
 

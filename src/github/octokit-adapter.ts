@@ -8,7 +8,18 @@ import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
-import { lockConversation, readContent, readEditHistory, rewriteIssueBody, unlockConversation, writeContentBody } from "./octokit-content.js";
+import {
+  lockConversation,
+  minimize,
+  readContent,
+  readEditHistory,
+  readMinimized,
+  readThread,
+  rewriteIssueBody,
+  unlockConversation,
+  unminimize,
+  writeContentBody,
+} from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
 import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
 import type {
@@ -26,17 +37,10 @@ import type {
   RepoRef,
   RepositoryInfo,
   SendOptions,
+  ThreadState,
 } from "./port.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
-
-const UNMINIMIZE = `mutation Unminimize($id: ID!) {
-  unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } }
-}`;
-
-const MINIMIZE = `mutation Minimize($id: ID!, $classifier: ReportedContentClassifiers!) {
-  minimizeComment(input: { subjectId: $id, classifier: $classifier }) { minimizedComment { isMinimized } }
-}`;
 
 export class OctokitGitHub implements GitHubPort {
   /**
@@ -121,26 +125,25 @@ export class OctokitGitHub implements GitHubPort {
     return readEditHistory(this.reader, nodeId);
   }
 
+  /** A read, like `fetchEditHistory`: sent by the reader. */
+  fetchMinimized(nodeId: string): Promise<boolean | null> {
+    return readMinimized(this.reader, nodeId);
+  }
+
+  fetchThread(repo: RepoRef, issueNumber: number): Promise<ThreadState | null> {
+    return readThread(this.octokit, repo, issueNumber);
+  }
+
   replaceContentBody(ref: ContentRef, body: string): Promise<void> {
     return writeContentBody(this.octokit, ref, body);
   }
 
-  async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
-    try {
-      await this.octokit.graphql(MINIMIZE, { id: nodeId, classifier });
-    } catch (error) {
-      if (isNotFound(error)) return; // deleted since it was flagged: nothing left to hide
-      throw error;
-    }
+  ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
+    return minimize(this.octokit, nodeId, classifier);
   }
 
-  async ensureUnhidden(nodeId: string): Promise<void> {
-    try {
-      await this.octokit.graphql(UNMINIMIZE, { id: nodeId });
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
+  ensureUnhidden(nodeId: string): Promise<void> {
+    return unminimize(this.octokit, nodeId);
   }
 
   ensureThreadLocked(repo: RepoRef, issueNumber: number, reason: LockReason | null): Promise<void> {

@@ -1,13 +1,16 @@
 /**
  * Flagged content on GitHub: its snapshot for the evidence (one REST read,
- * then the edit history over GraphQL, after the content is hidden), and what
- * the committee does to it: replace its text, lock its conversation. Issues, issue comments, review
- * comments and reviews each have their own REST endpoints.
+ * then the edit history over GraphQL, after the content is hidden), whether
+ * it is hidden and whether its conversation is locked or closed (what an
+ * emergency act must know before it acts), and what the committee does to it:
+ * hide it or show it again, replace its text, lock its conversation. Issues,
+ * issue comments, review comments and reviews each have their own REST
+ * endpoints.
  */
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
 import { isNotFound } from "./octokit-errors.js";
-import type { ContentEdit, ContentSnapshot, EditHistory, LockReason, RepoRef } from "./port.js";
+import type { ContentEdit, ContentSnapshot, EditHistory, HideClassifier, LockReason, RepoRef, ThreadState } from "./port.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -18,6 +21,18 @@ const CONTENT_DETAILS = `query ContentDetails($id: ID!) {
       userContentEdits(first: 50) { nodes { editedAt editor { login } diff } }
     }
   }
+}`;
+
+const MINIMIZED = `query Minimized($id: ID!) {
+  node(id: $id) { ... on Minimizable { isMinimized } }
+}`;
+
+const UNMINIMIZE = `mutation Unminimize($id: ID!) {
+  unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } }
+}`;
+
+const MINIMIZE = `mutation Minimize($id: ID!, $classifier: ReportedContentClassifiers!) {
+  minimizeComment(input: { subjectId: $id, classifier: $classifier }) { minimizedComment { isMinimized } }
 }`;
 
 interface ContentDetails {
@@ -80,6 +95,30 @@ export async function readEditHistory(reader: Pick<Octokit, "graphql">, nodeId: 
   return { editedAt: details.node.lastEditedAt ?? null, edits };
 }
 
+export async function readMinimized(reader: Pick<Octokit, "graphql">, nodeId: string): Promise<boolean | null> {
+  let answer: { node: { isMinimized?: boolean } | null };
+  try {
+    answer = await reader.graphql<typeof answer>(MINIMIZED, { id: nodeId });
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  if (!answer.node) return null;
+  // An issue or pull request body is no Minimizable: GitHub answers it without the field.
+  return answer.node.isMinimized === true;
+}
+
+/** The issues endpoint answers for pull requests too: their conversation is an issue's. */
+export async function readThread(octokit: Octokit, { owner, repo }: RepoRef, issueNumber: number): Promise<ThreadState | null> {
+  try {
+    const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: issueNumber });
+    return { locked: data.locked, closed: data.state === "closed" };
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 async function fetchRest(octokit: Octokit, ref: ContentRef): Promise<RestContent> {
   const { owner, repo } = ref;
   switch (ref.kind) {
@@ -118,6 +157,24 @@ export async function rewriteIssueBody(octokit: Octokit, { owner, repo }: RepoRe
   const before = data.body ?? "";
   const after = rewrite(before);
   if (after !== null && after !== before) await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, body: after });
+}
+
+export async function minimize(octokit: Octokit, nodeId: string, classifier: HideClassifier): Promise<void> {
+  try {
+    await octokit.graphql(MINIMIZE, { id: nodeId, classifier });
+  } catch (error) {
+    if (isNotFound(error)) return; // deleted since it was flagged: nothing left to hide
+    throw error;
+  }
+}
+
+export async function unminimize(octokit: Octokit, nodeId: string): Promise<void> {
+  try {
+    await octokit.graphql(UNMINIMIZE, { id: nodeId });
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw error;
+  }
 }
 
 /** Locks the conversation, with GitHub's reason when one is given. */

@@ -65,6 +65,12 @@ export interface ContentSnapshot {
   isMinimized: boolean;
 }
 
+/** The state of an issue or pull request's conversation that the committee's acts change. */
+export interface ThreadState {
+  locked: boolean;
+  closed: boolean;
+}
+
 /** GitHub's lock reasons, as its REST API names them. */
 export type LockReason = "off-topic" | "too heated" | "resolved" | "spam";
 
@@ -120,6 +126,13 @@ export interface GitHubPort {
   fetchContent(ref: ContentRef): Promise<ContentSnapshot | null>;
   /** The edit history of content read with `fetchContent`; null when it no longer exists. */
   fetchEditHistory(nodeId: string): Promise<EditHistory | null>;
+  /**
+   * Whether a comment or review is minimized now, by anyone: `fetchContent`'s REST read cannot tell.
+   * False for an issue or pull request body; null when the content no longer exists. One GraphQL read.
+   */
+  fetchMinimized(nodeId: string): Promise<boolean | null>;
+  /** Whether the issue or pull request is locked, and closed; null when it does not exist or the app cannot see it. One REST read. */
+  fetchThread(repo: RepoRef, issueNumber: number): Promise<ThreadState | null>;
   ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void>;
   /** Shows minimized content again; content that is gone counts as done. */
   ensureUnhidden(nodeId: string): Promise<void>;

@@ -7,59 +7,56 @@
  *   /coc signoff
  *
  * Unless it is signed off within `deadlines.emergency_signoff` (72 hours by
- * default), the app reverts the act and says so in the case.
+ * default), the app reverts the act and says so in the case. An act on what
+ * is so already (hidden, locked, closed, removed) is refused: its revert
+ * would undo what was there before it.
  */
-import type { PlannedAction } from "../../actions/planned-action.js";
 import { formatUtc } from "../../cases/case-state.js";
 import { deadlineKey } from "../../deadlines/deadline-rules.js";
+import { recordActions } from "../../store/actions.js";
 import { scheduleDeadline } from "../../store/deadline-jobs.js";
+import { isPending } from "../../store/target-actions.js";
 import { removalNotice } from "../../messages/removal-notice.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult } from "./case-change.js";
 import { caseTarget, type CaseTarget } from "./case-target.js";
-
-const ACTS = ["hide", "lock", "close", "remove"] as const;
-type EmergencyKind = (typeof ACTS)[number];
-
-/** What an emergency act targeted, and what undoing it needs. */
-export interface EmergencyTarget {
-  target: CaseTarget;
-  /** The text a removal replaced. */
-  originalBody: string | null;
-}
+import { actFor, EMERGENCY_KINDS, emergencyActKey, emergencyKind, subjectOf, type EmergencyKind, type EmergencyTarget } from "./emergency-acts.js";
 
 export const emergencyCommand = caseCommand({
   name: "emergency",
   usage: "/coc emergency <hide|lock|close|remove> [link]",
   summary: "Act at once, before consensus; another member must sign it off.",
   details:
-    "For an ongoing or severe breach: hides, locks, closes or removes the flagged (or linked) content at once. " +
-    "Another committee member who is not recused must write `/coc signoff` within `deadlines.emergency_signoff`, or the app reverts the act.",
+    "For an ongoing or severe breach: hides, locks, closes or removes the flagged (or linked) content at once; refused when it is so already. " +
+    "Another committee member who is not recused must write `/coc signoff` within `deadlines.emergency_signoff`, or the app reverts the act. " +
+    "A revert undoes only what the act changed: what a later command did to the same content stays, and removed text comes back only over the removal notice, never over newer text.",
   async run(ctx) {
     const [word, link] = ctx.event.command.args;
-    const kind = ACTS.find((act) => act === word?.toLowerCase());
-    if (!kind) throw new UserError(`name the act: \`/coc emergency <${ACTS.join("|")}> [link]\`.`);
+    const kind = emergencyKind(word);
+    if (!kind) throw new UserError(`name the act: \`/coc emergency <${EMERGENCY_KINDS.join("|")}> [link]\`.`);
     const target = await caseTarget(ctx, link);
     if (kind === "hide" && !target.hideable) throw new UserError("GitHub cannot hide an issue or pull request body; use `remove`, `lock` or `close`.");
     if (kind === "remove" && target.ref.kind === "review") throw new UserError("GitHub lets only a review's author edit its text; use `hide`.");
-    // Its revert would show content the flag (or the committee) hid: the emergency adds nothing there.
-    if (kind === "hide" && (await hiddenByTheApp(ctx, target.nodeId))) throw new UserError(`${target.description} is already hidden.`);
-    const originalBody = kind === "remove" ? ((await (await ctx.gateway.forRepository(target.ref)).fetchContent(target.ref))?.body ?? null) : null;
+    const originalBody = await refuseWhatIsSoAlready(ctx, kind, target);
+    const act = actFor(kind, target);
+    if (await isPending(ctx.db, act)) throw new UserError(`${subjectOf(kind, target)} is already being ${PAST[kind]}.`);
+    const stored: EmergencyTarget = { target, originalBody, ...(act.kind === "replace-body" ? { notice: act.body } : {}) };
     const due = new Date(ctx.now.getTime() + ctx.config.deadlines.emergency_signoff);
     await recordCommandResult(ctx, {
       apply: async (tx) => {
-        const act = await tx.emergencyAct.create({
-          data: { caseId: ctx.caseFile.id, kind, actor: ctx.event.sender, target: { target, originalBody } as object, actedAt: ctx.now },
+        const row = await tx.emergencyAct.create({
+          data: { caseId: ctx.caseFile.id, kind, actor: ctx.event.sender, target: stored as object, actedAt: ctx.now },
         });
-        const key = deadlineKey(ctx.caseFile.id, "emergency-signoff", act.id);
-        await scheduleDeadline(tx, { kind: "emergency-signoff", key, dueAt: due, itemId: act.id, nextUpdateBy: null });
+        // Keyed by the act, so that its revert can tell the act's own action from what came after it.
+        await recordActions(tx, ctx.caseFile.id, [act], emergencyActKey(row.id));
+        const key = deadlineKey(ctx.caseFile.id, "emergency-signoff", row.id);
+        await scheduleDeadline(tx, { kind: "emergency-signoff", key, dueAt: due, itemId: row.id, nextUpdateBy: null });
       },
       audit: [{ actor: ctx.event.sender, action: "emergency.acted", detail: { kind, nodeId: target.nodeId } }],
       reply:
         `emergency act: ${target.description} is being ${PAST[kind]}. Another committee member who is not recused must write ` +
         `\`/coc signoff\` by ${formatUtc(due)}, or the app reverts it.`,
-      actions: [actFor(kind, target)],
     });
   },
 });
@@ -87,39 +84,35 @@ export const signoffCommand = caseCommand({
   },
 });
 
-async function hiddenByTheApp(ctx: CaseCommandContext, nodeId: string): Promise<boolean> {
-  const hide = await ctx.db.action.findFirst({ where: { kind: "hide-content", status: "done", payload: { path: ["nodeId"], equals: nodeId } }, select: { id: true } });
-  return hide !== null;
+/**
+ * Refuses an act on what is so already: its revert would undo what was there before the act
+ * (a maintainer's lock, a close, someone's hide). Answers the text a removal replaces.
+ */
+async function refuseWhatIsSoAlready(ctx: CaseCommandContext, kind: EmergencyKind, target: CaseTarget): Promise<string | null> {
+  const github = await ctx.gateway.forRepository(target.thread.repo);
+  const subject = subjectOf(kind, target);
+  switch (kind) {
+    case "hide": {
+      const minimized = await github.fetchMinimized(target.nodeId);
+      if (minimized === null) throw new UserError(`${subject} no longer exists.`);
+      if (minimized) throw new UserError(`${subject} is already hidden.`);
+      return null;
+    }
+    case "lock":
+    case "close": {
+      const thread = await github.fetchThread(target.thread.repo, target.thread.number);
+      if (!thread) throw new UserError(`${subject} does not exist, or the app cannot see it.`);
+      if (kind === "lock" && thread.locked) throw new UserError(`${subject} is already locked.`);
+      if (kind === "close" && thread.closed) throw new UserError(`${subject} is already closed.`);
+      return null;
+    }
+    case "remove": {
+      const content = await github.fetchContent(target.ref);
+      if (!content) throw new UserError(`${subject} no longer exists.`);
+      if (content.body === removalNotice()) throw new UserError(`${subject} is already removed.`);
+      return content.body;
+    }
+  }
 }
 
 const PAST: Record<EmergencyKind, string> = { hide: "hidden", lock: "locked", close: "closed", remove: "replaced with a removal notice" };
-
-function actFor(kind: EmergencyKind, { ref, nodeId, thread }: CaseTarget): PlannedAction {
-  switch (kind) {
-    case "hide":
-      return { kind: "hide-content", repo: thread.repo, nodeId, classifier: "ABUSE" };
-    case "lock":
-      return { kind: "lock-thread", repo: thread.repo, issueNumber: thread.number, reason: "too heated" };
-    case "close":
-      return { kind: "close-thread", repo: thread.repo, issueNumber: thread.number };
-    case "remove":
-      return { kind: "replace-body", ref, body: removalNotice() };
-  }
-}
-
-/** What undoes an emergency act that was not signed off in time. */
-export function revertFor(kind: string, { target, originalBody }: EmergencyTarget): PlannedAction | null {
-  const { ref, nodeId, thread } = target;
-  switch (kind) {
-    case "hide":
-      return { kind: "unhide-content", repo: thread.repo, nodeId };
-    case "lock":
-      return { kind: "unlock-thread", repo: thread.repo, issueNumber: thread.number };
-    case "close":
-      return { kind: "reopen-thread", repo: thread.repo, issueNumber: thread.number };
-    case "remove":
-      return originalBody === null ? null : { kind: "replace-body", ref, body: originalBody };
-    default:
-      return null;
-  }
-}
