@@ -222,6 +222,23 @@ describe("the committee's acts on content", () => {
     expect(sent.bodies).toEqual([{ state: "closed", state_reason: "completed" }]);
   });
 
+  it("reopens an issue", async () => {
+    const sent = recorder();
+    githubApi().patch("/repos/acme/coc-cases/issues/17").reply(sent.reply(200, {}));
+    await github().ensureIssueReopened(CASES, 17);
+    expect(sent.bodies).toEqual([{ state: "open" }]);
+  });
+
+  it("rewrites an issue's body from what it reads, and writes nothing when the text stays the same", async () => {
+    const sent = recorder();
+    githubApi().get("/repos/acme/coc-cases/issues/17").twice().reply(200, { number: 17, body: "<!-- coc-case:X -->\nold" });
+    githubApi().patch("/repos/acme/coc-cases/issues/17").reply(sent.reply(200, {}));
+    await github().rewriteIssueBody(CASES, 17, (body) => body.replace("old", "new"));
+    expect(sent.bodies).toEqual([{ body: "<!-- coc-case:X -->\nnew" }]);
+    // Unchanged, or refused by the rewrite: no PATCH (strict nock fails on an unexpected request).
+    await github().rewriteIssueBody(CASES, 17, () => null);
+  });
+
   it("lists a team's members, every page, and none for a team that does not exist", async () => {
     githubApi().get("/orgs/acme/teams/coc-committee/members").query({ per_page: "100" }).reply(200, [{ login: "mod-ana" }, { login: "mod-ben" }]);
     githubApi().get("/orgs/acme/teams/nobody/members").query({ per_page: "100" }).reply(404, NOT_FOUND);
