@@ -4,8 +4,9 @@
  * through each kind's module (`action-kinds.ts`), which also says how urgent it
  * is: protection first, hiding abusive content never waits behind paperwork.
  */
-import type { ContentRef } from "../commands/content-link.js";
-import type { CommandLocation, HideClassifier, LockReason, RepoRef } from "../github/port.js";
+import type { CommandLocation, ContentRef } from "../domain/content.js";
+import type { HideClassifier, LockReason } from "../domain/moderation.js";
+import type { RepoRef } from "../domain/repository.js";
 
 export type PlannedAction =
   | { kind: "hide-content"; repo: RepoRef; nodeId: string; classifier: HideClassifier }

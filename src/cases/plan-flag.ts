@@ -4,7 +4,8 @@
  * write the case file (a new case issue, or a new report on the open case).
  */
 import type { PlannedAction, Protection } from "../actions/planned-action.js";
-import type { CommandLocation, ContentSnapshot, RepoRef } from "../github/port.js";
+import type { CommandLocation, ContentSnapshot } from "../domain/content.js";
+import type { RepoRef } from "../domain/repository.js";
 
 export interface FlagPlanInput {
   caseId: string;

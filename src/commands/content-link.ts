@@ -9,14 +9,9 @@
  * act on instead of flagging the wrong content.
  */
 
-export type ContentRef =
-  /** The opening post of an issue or pull request. */
-  | { kind: "issue"; owner: string; repo: string; number: number }
-  | { kind: "issue_comment"; owner: string; repo: string; number: number; commentId: number }
-  /** A comment on a line of a pull request's diff. */
-  | { kind: "review_comment"; owner: string; repo: string; number: number; commentId: number }
-  /** The summary text of a pull request review. */
-  | { kind: "review"; owner: string; repo: string; number: number; reviewId: number };
+import type { ContentRef } from "../domain/content.js";
+
+export type { ContentRef } from "../domain/content.js";
 
 export type LinkParseResult = { ok: true; ref: ContentRef } | { ok: false; reason: string };
 

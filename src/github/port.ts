@@ -5,18 +5,20 @@
  * Handlers declare the slice they use (`Pick<GitHubPort, "ensureHidden">`) so
  * their effects are obvious from the signature.
  */
-import type { ContentRef } from "../commands/content-link.js";
+import type { ContentRef, ContentSnapshot, CommandLocation, EditHistory } from "../domain/content.js";
+import type { HideClassifier, LockReason } from "../domain/moderation.js";
+import type { RepoRef } from "../domain/repository.js";
+
+// The domain's own types, named here too for the adapters that implement the port.
+export type { RepoRef } from "../domain/repository.js";
+export type { CommandLocation, ContentEdit, ContentRef, ContentSnapshot, EditHistory } from "../domain/content.js";
+export type { HideClassifier, LockReason } from "../domain/moderation.js";
 
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
 export interface AccountPermission {
   permission: RepoPermission;
   accountId: number;
-}
-
-export interface RepoRef {
-  owner: string;
-  repo: string;
 }
 
 /**
@@ -28,59 +30,11 @@ export interface RepositoryInfo extends RepoRef {
   private: boolean;
 }
 
-/** One earlier version of a body, as GitHub's userContentEdits exposes it. */
-export interface ContentEdit {
-  editedAt: string;
-  editor: string | null;
-  diff: string | null;
-}
-
-export interface EditHistory {
-  editedAt: string | null;
-  edits: ContentEdit[];
-}
-
-/** What the app snapshots as evidence. */
-export interface ContentSnapshot {
-  ref: ContentRef;
-  nodeId: string;
-  url: string;
-  authorLogin: string;
-  /** The author's account id, which a rename does not change; null when GitHub shows no account ("ghost"). */
-  authorId: number | null;
-  /** Title of a flagged issue or pull request; null for comments and reviews. */
-  title: string | null;
-  body: string;
-  createdAt: string;
-  /** When the body was last edited, or null when it never was or is not known yet. */
-  editedAt: string | null;
-  /**
-   * Earlier versions of the body, or null when they are still to be read (`fetchEditHistory`):
-   * reading them costs a GraphQL request, so it happens after the content is hidden, not before.
-   * An empty list means GitHub showed the content was never edited.
-   */
-  editHistory: ContentEdit[] | null;
-  /** Issue and PR bodies cannot be minimized; comments and reviews can. */
-  hideable: boolean;
-  isMinimized: boolean;
-}
-
 /** The state of an issue or pull request's conversation that the committee's acts change. */
 export interface ThreadState {
   locked: boolean;
   closed: boolean;
 }
-
-/** GitHub's lock reasons, as its REST API names them. */
-export type LockReason = "off-topic" | "too heated" | "resolved" | "spam";
-
-export type HideClassifier = "ABUSE" | "SPAM" | "OFF_TOPIC" | "OUTDATED" | "DUPLICATE" | "RESOLVED";
-
-/** Where a `/coc` command was written, so it can be removed afterwards. */
-export type CommandLocation =
-  | { kind: "issue_comment"; owner: string; repo: string; commentId: number }
-  | { kind: "review_comment"; owner: string; repo: string; commentId: number }
-  | { kind: "review"; owner: string; repo: string; nodeId: string };
 
 export interface LabelSpec {
   name: string;
