@@ -77,7 +77,7 @@ export function caseCommand(
       if (await caseCommandRecorded(ctx.db, commandKey(ctx.event))) return;
       if (!openToRecused) assertTeamMayRun(spec.name, decides === true, ctx, caseFile);
       if (!openToRecused && isRecused(caseFile, ctx.event.sender)) {
-        throw new UserError(`you take no part in this case (recused, or its subject or a reporter), so you cannot use \`/coc ${spec.name}\` in it.`);
+        throw new UserError(`you take no part in this case (recused, or its subject, a reporter or an affected party), so you cannot use \`/coc ${spec.name}\` in it.`);
       }
       await run({ ...ctx, caseFile });
     },

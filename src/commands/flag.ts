@@ -99,7 +99,7 @@ async function involvesCommitteeMember(ctx: CommandContext, config: CocConfig, c
 }
 
 function escalationComment(outcome: RecordedFlag, casesRepo: RepoRef, config: CocConfig): PlannedAction {
-  return { kind: "case-comment", caseId: outcome.caseId, body: memberInvolvedEscalation(outcome.code, `${casesRepo.owner}/${config.committee.escalation_team}`) };
+  return { kind: "case-comment", caseId: outcome.caseId, body: memberInvolvedEscalation(outcome.code, `${casesRepo.owner}/${config.committee.escalation_team}`, "subject") };
 }
 
 /** Run by the command itself right after the flag is recorded; their queued jobs are the fallback. */

@@ -20,6 +20,7 @@ import { hideCommand, unhideCommand } from "./case/visibility.js";
 import { emergencyCommand, signoffCommand } from "./case/emergency.js";
 import { reopenCommand } from "./case/reopen.js";
 import { escalateCommand } from "./case/escalate.js";
+import { affectedCommand } from "./case/affected.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -28,6 +29,7 @@ const COMMANDS: CommandSpec[] = [
   claimCommand,
   assignCommand,
   recuseCommand,
+  affectedCommand,
   noteCommand,
   hideCommand,
   unhideCommand,

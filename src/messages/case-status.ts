@@ -58,7 +58,8 @@ export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[], st
     `| Acknowledged | ${caseFile.acknowledgedBy && caseFile.acknowledgedAt ? `by ${quietLogin(caseFile.acknowledgedBy)} at ${caseFile.acknowledgedAt.toISOString()}` : "not yet"} |`,
     `| Decided by | ${decidedByText(caseFile, standing.decidingTeam)} |`,
     `| Handled by | ${caseFile.assignee ? quietLogin(caseFile.assignee) : "nobody yet"} |`,
-    `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"}; the subject and the reporters never take part |`,
+    `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"}; the subject, the reporters and the affected never take part |`,
+    `| Affected | ${caseFile.affectedParties.length > 0 ? caseFile.affectedParties.map((p) => quietLogin(p.login)).join(", ") : "none recorded"} |`,
     `| Reports | ${caseFile.reports.length} |`,
     `| Opened | ${caseFile.createdAt.toISOString()} |`,
   ];

@@ -13,6 +13,8 @@ import { inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
 export interface ClosingFacts {
   code: string;
   subject: string;
+  /** Who the conduct affected, as the committee recorded them (`/coc affected`). */
+  affected: string[];
   evidenceUrls: string[];
   outcome: string;
   reason: string;
@@ -32,7 +34,7 @@ export function closingReport(facts: ClosingFacts): string {
     `| What happened | ${facts.evidenceUrls.map((url) => quietUrl(url)).join(", ") || "not recorded"} (evidence in the case file above) |`,
     `| A violation? | ${isOutcome(facts.outcome) && isBreach(facts.outcome) ? "yes" : "no"} |`,
     `| Subject | ${quietLogin(facts.subject)} |`,
-    "| Affected parties | not recorded by the app: add them with `/coc note` |",
+    `| Affected parties | ${facts.affected.length > 0 ? facts.affected.map(quietLogin).join(", ") : "none recorded (`/coc affected`)"} |`,
     "| Safety threatened? | not recorded by the app: add it with `/coc note` |",
     `| Response | \`${facts.outcome}\`${described}${facts.reason ? `: ${inlineSafe(facts.reason, { maxChars: 500 })}` : ""} |`,
     `| Decided | ${formatUtc(facts.decidedAt)} |`,

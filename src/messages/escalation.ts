@@ -3,9 +3,10 @@
  * (`/coc escalate` and the deadlock reminder say it otherwise). Posted only in
  * the case issue, where the committee and the escalation team read.
  */
-export function memberInvolvedEscalation(code: string, escalationTeam: string): string {
+export function memberInvolvedEscalation(code: string, escalationTeam: string, involved: "subject" | "affected"): string {
+  const how = involved === "subject" ? "is about" : "affects";
   return (
-    `@${escalationTeam}: case ${code} is about a member of the conduct committee, so it is escalated to you ` +
+    `@${escalationTeam}: case ${code} ${how} a member of the conduct committee, so it is escalated to you ` +
     "(`committee.member_involved: escalate`): you decide it, and that member takes no part. " +
     "`/coc status` shows where it stands; `/coc help` lists the commands."
   );

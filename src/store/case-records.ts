@@ -64,6 +64,7 @@ export function caseVersion(record: CaseRecord): string {
     record.state,
     record.updatedAt.toISOString(),
     record.recusals.map((r) => r.login),
+    record.affectedParties.map((p) => p.login),
     proposal ? [proposal.id, proposal.status, proposal.votes.map((v) => [v.login, v.choice])] : null,
   ]);
 }
@@ -80,6 +81,7 @@ export class CaseChangedError extends Error {
 
 const CASE_RECORD_INCLUDE = {
   recusals: { orderBy: { createdAt: "asc" } },
+  affectedParties: { orderBy: { createdAt: "asc" } },
   reports: {
     select: { reporterLogin: true, createdAt: true, evidence: { select: { url: true, nodeId: true, contentKind: true } } },
     orderBy: { createdAt: "asc" },

@@ -116,7 +116,7 @@ describe(`decisions in a case (${testBackend})`, () => {
     await inCase("/coc propose reminder", ANA);
     await inCase("/coc approve", MODERATOR);
     expect(lastAnswer()).toBe(
-      `@${MODERATOR} the \`/coc\` command did not run: you take no part in this case (recused, or its subject or a reporter), so you cannot use \`/coc approve\` in it.`,
+      `@${MODERATOR} the \`/coc\` command did not run: you take no part in this case (recused, or its subject, a reporter or an affected party), so you cannot use \`/coc approve\` in it.`,
     );
     await inCase("/coc approve", ANA);
     expect(lastAnswer()).toContain("Your proposal already counts as your approval.");
@@ -189,6 +189,36 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect(lastAnswer()).toContain("**Decided: `reminder`.**");
     const decided = await database.db.auditEvent.findFirstOrThrow({ where: { action: "case.decided" } });
     expect(decided.detail).toMatchObject({ approvals: ["officer-olu", "officer-pat"] });
+  });
+
+  it("records who was affected: a committee member among them takes no part, and the case goes to the escalation team", async () => {
+    github.addTeamMember("acme", "coc-officers", "officer-olu");
+    await start({ committee: { escalation_team: "coc-officers", member_involved: "escalate" } });
+    await inCase("/coc affected @mod-cy new-contributor", BEN);
+    expect(lastAnswer()).toBe(
+      "@mod-ben recorded as affected: `mod-cy`, `new-contributor`. `mod-cy` is on the committee, so they take no part in this case.\n\n" +
+        "@acme/coc-officers: case COC-2026-0001 affects a member of the conduct committee, so it is escalated to you (`committee.member_involved: escalate`): " +
+        "you decide it, and that member takes no part. `/coc status` shows where it stands; `/coc help` lists the commands.",
+    );
+    expect(await stored()).toMatchObject({ escalatedAt: NOW, escalationReason: "member-involved" });
+    await inCase("/coc claim", CY);
+    expect(lastAnswer()).toContain("you take no part in this case (recused, or its subject, a reporter or an affected party)");
+    await inCase("/coc status", "officer-olu");
+    expect(lastAnswer()).toContain("| Affected | `mod-cy`, `new-contributor` |");
+
+    await inCase("/coc affected remove @new-contributor", BEN);
+    expect(lastAnswer()).toBe("@mod-ben no longer recorded as affected: `new-contributor`.");
+    await inCase("/coc affected https://evil.example/x", BEN);
+    expect(lastAnswer()).toContain("`https://evil.example/x` is not a GitHub login");
+    expect((await database.db.affectedParty.findMany()).map((p) => p.login)).toEqual(["mod-cy"]);
+  });
+
+  it("lists the affected in the closing report", async () => {
+    await start({ committee: { quorum: "single" } });
+    await inCase("/coc affected @new-contributor", ANA);
+    expect((await stored()).escalatedAt).toBeNull();
+    await inCase("/coc resolve reminder", ANA);
+    expect(lastAnswer()).toContain("| Affected parties | `new-contributor` |");
   });
 
   it("refuses /coc escalate without an escalation team", async () => {

@@ -25,7 +25,7 @@ import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/dea
 export interface VotingCommittee {
   /** The committee team's members now. */
   members: string[];
-  /** Who takes no part: recused themselves, or are the subject or a reporter. */
+  /** Who takes no part: recused themselves, or are the subject, a reporter or an affected party. */
   recused: string[];
 }
 
@@ -35,7 +35,7 @@ export function votingCommittee(caseFile: CaseRecord, members: string[]): Voting
     committee: members,
     subject: caseFile.subjectLogin,
     reporters: caseFile.reports.map((r) => r.reporterLogin),
-    affected: [],
+    affected: caseFile.affectedParties.map((p) => p.login),
     manual: caseFile.recusals.map((r) => r.login),
   });
   return { members, recused: recused.map((r) => r.login) };
@@ -173,6 +173,7 @@ async function closingReportFor(tx: Transaction, caseId: string): Promise<string
     include: {
       reports: { include: { evidence: { select: { url: true } } }, orderBy: { createdAt: "asc" } },
       proposals: { where: { status: "decided" }, orderBy: { closedAt: "desc" }, take: 1 },
+      affectedParties: { orderBy: { createdAt: "asc" } },
     },
   });
   const decided = closed.proposals[0];
@@ -180,6 +181,7 @@ async function closingReportFor(tx: Transaction, caseId: string): Promise<string
   return closingReport({
     code: closed.code,
     subject: closed.subjectLogin,
+    affected: closed.affectedParties.map((p) => p.login),
     evidenceUrls: closed.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : [])),
     outcome: decided.outcome,
     reason: decided.reason,
