@@ -21,6 +21,7 @@ import { emergencyCommand, signoffCommand } from "./case/emergency.js";
 import { reopenCommand } from "./case/reopen.js";
 import { escalateCommand } from "./case/escalate.js";
 import { affectedCommand } from "./case/affected.js";
+import { safetyCommand } from "./case/safety.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -30,6 +31,7 @@ const COMMANDS: CommandSpec[] = [
   assignCommand,
   recuseCommand,
   affectedCommand,
+  safetyCommand,
   noteCommand,
   hideCommand,
   unhideCommand,

@@ -60,6 +60,7 @@ export function caseStatusText(caseFile: CaseRecord, history: HistoryEvent[], st
     `| Handled by | ${caseFile.assignee ? quietLogin(caseFile.assignee) : "nobody yet"} |`,
     `| Recused | ${recused.length > 0 ? recused.join(", ") : "nobody"}; the subject, the reporters and the affected never take part |`,
     `| Affected | ${caseFile.affectedParties.length > 0 ? caseFile.affectedParties.map((p) => quietLogin(p.login)).join(", ") : "none recorded"} |`,
+    `| Safety threatened | ${caseFile.safetyThreatened === null ? "not recorded" : caseFile.safetyThreatened ? "yes" : "no"} |`,
     `| Reports | ${caseFile.reports.length} |`,
     `| Opened | ${caseFile.createdAt.toISOString()} |`,
   ];

@@ -15,6 +15,8 @@ export interface ClosingFacts {
   subject: string;
   /** Who the conduct affected, as the committee recorded them (`/coc affected`). */
   affected: string[];
+  /** As the committee recorded it (`/coc safety`); null when it did not. */
+  safetyThreatened: boolean | null;
   evidenceUrls: string[];
   outcome: string;
   reason: string;
@@ -35,7 +37,7 @@ export function closingReport(facts: ClosingFacts): string {
     `| A violation? | ${isOutcome(facts.outcome) && isBreach(facts.outcome) ? "yes" : "no"} |`,
     `| Subject | ${quietLogin(facts.subject)} |`,
     `| Affected parties | ${facts.affected.length > 0 ? facts.affected.map(quietLogin).join(", ") : "none recorded (`/coc affected`)"} |`,
-    "| Safety threatened? | not recorded by the app: add it with `/coc note` |",
+    `| Safety threatened? | ${facts.safetyThreatened === null ? "not recorded (`/coc safety yes|no`)" : facts.safetyThreatened ? "yes" : "no"} |`,
     `| Response | \`${facts.outcome}\`${described}${facts.reason ? `: ${inlineSafe(facts.reason, { maxChars: 500 })}` : ""} |`,
     `| Decided | ${formatUtc(facts.decidedAt)} |`,
     `| Closed | ${formatUtc(facts.closedAt)} |`,

@@ -213,12 +213,22 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect((await database.db.affectedParty.findMany()).map((p) => p.login)).toEqual(["mod-cy"]);
   });
 
-  it("lists the affected in the closing report", async () => {
+  it("lists the affected, and whether anyone's safety was threatened, in the closing report", async () => {
     await start({ committee: { quorum: "single" } });
     await inCase("/coc affected @new-contributor", ANA);
     expect((await stored()).escalatedAt).toBeNull();
+    await inCase("/coc safety maybe", ANA);
+    expect(lastAnswer()).toContain("answer yes or no: `/coc safety <yes|no> [note]`.");
+    await inCase("/coc safety yes threats in a direct message", BEN);
+    await inCase("/coc safety no on reflection, a figure of speech", ANA);
+    expect(lastAnswer()).toBe("@mod-ana recorded: nobody's safety was threatened.");
+    expect((await database.db.caseNote.findMany({ orderBy: { createdAt: "asc" } })).map((n) => n.body)).toEqual([
+      "threats in a direct message",
+      "on reflection, a figure of speech",
+    ]);
     await inCase("/coc resolve reminder", ANA);
     expect(lastAnswer()).toContain("| Affected parties | `new-contributor` |");
+    expect(lastAnswer()).toContain("| Safety threatened? | no |");
   });
 
   it("refuses /coc escalate without an escalation team", async () => {

@@ -182,6 +182,7 @@ async function closingReportFor(tx: Transaction, caseId: string): Promise<string
     code: closed.code,
     subject: closed.subjectLogin,
     affected: closed.affectedParties.map((p) => p.login),
+    safetyThreatened: closed.safetyThreatened,
     evidenceUrls: closed.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : [])),
     outcome: decided.outcome,
     reason: decided.reason,
