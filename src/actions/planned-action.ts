@@ -35,7 +35,7 @@ export type PlannedAction =
   /** Undoes what an emergency act changed when nobody signed it off in time, unless something since took over; says so in the case. */
   | { kind: "revert-emergency"; caseId: string; actId: string }
   /** Tells the reporter or the subject something, through the channel that reaches them (see `kinds/deliver-notice.ts`). */
-  | { kind: "deliver-notice"; caseId: string; to: string; about: "reporter" | "subject"; body: string }
+  | { kind: "deliver-notice"; caseId: string; to: string; accountId?: number; about: "reporter" | "subject"; body: string }
   /** The app's own comment in a case issue, posted once the issue exists (see `kinds/case-comment.ts`). */
   | { kind: "case-comment"; caseId: string; body: string }
   /** The fixed, nameless notice that a thread was moderated (`decisions.public_notice: minimal`); it carries no text of its own. */

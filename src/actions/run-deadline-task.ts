@@ -19,6 +19,7 @@ import { deadlineReminder, heldCaseReminder, type ReminderKind } from "../messag
 import { enactedText } from "../messages/decisions.js";
 import { recordActions } from "../store/actions.js";
 import { appendAudit, type AuditEntry } from "../store/audit-log.js";
+import { escalateCase } from "../store/escalation.js";
 import type { Database, Transaction } from "../store/database.js";
 import { loadDeadlineCase, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
 import type { PlannedAction } from "./planned-action.js";
@@ -101,7 +102,7 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
   }
   if (deadline.kind === "status-notice") {
     const reports = await tx.report.findMany({ where: { caseId: record.id }, select: { reporterLogin: true }, orderBy: { createdAt: "asc" } });
-    const nextUpdateBy = new Date(Date.parse(deadline.dueAt) + (config.deadlines.resolve ?? 0));
+    const nextUpdateBy = nextPeriodAfter(Date.parse(deadline.dueAt), config.deadlines.resolve ?? 0, now);
     return { actions: reporterNotices(record.id, reports, resolutionPendingNotice(record.code, nextUpdateBy)), audit: [{ ...audit[0]!, detail: { nextUpdateBy: nextUpdateBy.toISOString() } }] };
   }
   const kind = deadline.kind as ReminderKind;
@@ -129,9 +130,14 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
 /** A deadlock hands the case to the escalation team, which decides it from then on (ITK: the officers resolve it). */
 async function escalateDeadlock(tx: Transaction, record: CaseRow, config: CocConfig, now: Date): Promise<"handed-over" | "already" | "none"> {
   if (config.committee.escalation_team === undefined) return "none";
-  if (record.escalatedAt) return "already";
-  await tx.case.update({ where: { id: record.id }, data: { escalatedAt: now, escalationReason: "deadlock" } });
-  return "handed-over";
+  return (await escalateCase(tx, record.id, "deadlock", now)) ? "handed-over" : "already";
+}
+
+/** The next notice's time: one period after this one, or later still when this one fired late (a process down for days). */
+function nextPeriodAfter(dueAt: number, period: number, now: Date): Date {
+  let next = dueAt + period;
+  while (period > 0 && next <= now.getTime()) next += period;
+  return new Date(next);
 }
 
 function inCase(record: CaseRow, casesRepo: RepoRef, body: string): PlannedAction {

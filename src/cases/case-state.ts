@@ -48,7 +48,8 @@ export const NEW_CASE: CaseStatus = { state: "new", acknowledged: null, proposal
 export type CaseEvent =
   | { type: "acknowledge"; by: string; at: Date }
   | { type: "propose"; by: string; at: Date; outcome: Outcome }
-  | { type: "withdraw"; by: string; at: Date }
+  /** `proposerHandedOver`: the proposer no longer decides the case (it was escalated), so a member who does may withdraw it. */
+  | { type: "withdraw"; by: string; at: Date; proposerHandedOver?: boolean }
   | { type: "approve"; by: string; at: Date }
   | { type: "object"; by: string; at: Date }
   | { type: "decide"; at: Date }
@@ -92,7 +93,9 @@ export function transition(status: CaseStatus, event: CaseEvent): Transition {
       if (status.state === "decided") return refuse(alreadyDecided(status));
       const proposal = openProposal(status);
       if (!proposal) return refuse("There is no open proposal to withdraw.");
-      if (!sameLogin(proposal.by, event.by)) return refuse(`Only @${proposal.by}, who proposed it, can withdraw this proposal; you can object to it.`);
+      if (!sameLogin(proposal.by, event.by) && !event.proposerHandedOver) {
+        return refuse(`Only @${proposal.by}, who proposed it, can withdraw this proposal; you can object to it.`);
+      }
       return move(status, { ...status, state: "acknowledged", proposal: null }, []);
     }
     case "approve":

@@ -25,3 +25,10 @@ export function uniqueLogins(logins: readonly string[]): string[] {
   }
   return unique;
 }
+
+const TYPED_LOGIN = /^@?([A-Za-z0-9][A-Za-z0-9_-]{0,38})$/;
+
+/** The login in a word a committee member typed (`@octocat` or `octocat`); null when the word is not one. */
+export function typedLogin(word: string): string | null {
+  return TYPED_LOGIN.exec(word)?.[1] ?? null;
+}

@@ -14,10 +14,11 @@
  * - IIIF: an involved member recuses themselves of any discussion, and the
  *   team discusses the case outside channels that include that member; a
  *   member who is the cause of a complaint is asked to step down.
- * Everyone with access to the cases repository sees every case there, so the
- * only way to keep a case out of an involved member's sight is to send it to
- * another group: a case whose subject or affected party is a committee member
- * is escalated. A member who only reported is recused but not escalated:
+ * Everyone with access to the cases repository sees every case there. A case
+ * whose subject can read it is held until they cannot (so a committee member
+ * who is the subject never sees it); a member who is affected still reads it,
+ * but takes no part, and with `member_involved: escalate` the escalation team
+ * decides it. A member who only reported is recused but not escalated:
  * members flag content as part of their work, and the reporter already knows
  * what they reported. A case with nobody left to decide it is escalated too.
  */

@@ -71,12 +71,12 @@ async function runFlag(ctx: CommandContext): Promise<void> {
           // cases repository, where it could be said, is the one that cannot be written to. The audit log says it waits.
           casesRepoProblemReply: null,
         }),
-        ...(outcome.escalatedNow ? [escalationComment(outcome, casesRepo, scope.config)] : []),
+        ...(outcome.escalatedNow ? [escalationComment(outcome, casesRepo, scope.config), { kind: "sync-case-state" as const, caseId: outcome.caseId }] : []),
       ],
       casesRepoWaiting: !casesAccess.private,
       // Known now, before this comment's notices are recorded: they name the moderator and must wait with the case.
       subjectCanRead: casesAccess.subjectCanRead,
-      escalation: (await involvesCommitteeMember(ctx, scope.config, casesRepo, snapshot.authorLogin, casesAccess.subjectCanRead)) ? "member-involved" : undefined,
+      escalation: (await involvesCommitteeMember(ctx, scope.config, casesRepo, snapshot.authorLogin, casesAccess)) ? "member-involved" : undefined,
       deadlines: timerDurations(scope.config),
       alreadyDone: hiddenAtOnce ? ["hide-content"] : [],
       runInline: RUN_AT_ONCE,
@@ -92,9 +92,17 @@ async function runFlag(ctx: CommandContext): Promise<void> {
  * escalation team. Only someone who can read the cases repository can be on the team that works in it,
  * so nobody else costs a question to GitHub.
  */
-async function involvesCommitteeMember(ctx: CommandContext, config: CocConfig, casesRepo: RepoRef, subject: string, subjectCanRead: boolean): Promise<boolean> {
-  if (config.committee.member_involved !== "escalate" || !subjectCanRead) return false;
-  const github = await ctx.gateway.forRepository(casesRepo);
+async function involvesCommitteeMember(
+  ctx: CommandContext,
+  config: CocConfig,
+  casesRepo: RepoRef,
+  subject: string,
+  { subjectCanRead, private: casesPrivate }: { subjectCanRead: boolean; private: boolean },
+): Promise<boolean> {
+  // Unknown while the cases repository is not private yet: the case waits for it, and is held if the subject can read it.
+  if (config.committee.member_involved !== "escalate" || !(subjectCanRead || !casesPrivate)) return false;
+  // Teams belong to the account: the moderated repository's installation can ask when the cases repository's cannot yet.
+  const github = casesPrivate ? await ctx.gateway.forRepository(casesRepo) : ctx.github;
   return github.isTeamMember(casesRepo.owner, config.committee.team, subject);
 }
 

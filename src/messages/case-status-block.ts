@@ -67,7 +67,9 @@ export function statusBlock(facts: StatusFacts): string {
  * marker). A body without one there (a case issue from before status blocks, or edited by hand)
  * gets one inserted after that line. Null when the first line is not `marker`: not the app's case file.
  */
-export function withStatusBlock(body: string, marker: string, block: string): string | null {
+export function withStatusBlock(written: string, marker: string, block: string): string | null {
+  // A body edited in GitHub's web editor comes back with CRLF line ends.
+  const body = written.replace(/\r\n/g, "\n");
   const firstBreak = body.indexOf("\n");
   const firstLine = firstBreak === -1 ? body : body.slice(0, firstBreak);
   if (firstLine !== marker) return null;

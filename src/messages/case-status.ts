@@ -38,6 +38,7 @@ export const ESCALATION_REASON_TEXT: Record<string, string> = {
   deadlock: "no decision was reached in time",
   "member-involved": "a committee member is involved",
   committee: "the committee handed it over",
+  "no-eligible-members": "nobody on the committee was left to decide it",
 };
 
 const DEADLINE_TEXT: Record<string, string> = {

@@ -14,8 +14,8 @@ export type RevertOutcome =
    * changed after the removal (`edited-since`), or the app has no way to undo it (`cannot-undo`).
    */
   | { result: "left"; because: "done-again" | "edited-since" | "cannot-undo" }
-  /** Nothing of the act's change was left to undo: a later command undid it, or the content is gone. */
-  | { result: "nothing-left"; because: "undone-since" | "gone" };
+  /** Nothing of the act's change was left to undo: a later command undid it, the content is gone, or the act itself never got done. */
+  | { result: "nothing-left"; because: "undone-since" | "gone" | "never-done" };
 
 interface Words {
   undone: string;
@@ -64,6 +64,7 @@ export function revertReport(act: { kind: string; actor: string }, kind: Emergen
         ? `${head}, but the app left ${subject} as it is: its text changed after the removal, and putting the original back would overwrite the newer text.`
         : `${head}, but the app left ${subject} ${words.stays}: ${words.again}, and that stands.`;
     case "nothing-left":
+      if (outcome.because === "never-done") return `${head}; nothing of it was left to revert: the app could not carry the act out on ${subject}, so it changed nothing there.`;
       return `${head}; nothing of it was left to revert: ${subject} ${outcome.because === "gone" ? "no longer exists" : (words.since ?? "was changed back after the emergency act")}.`;
   }
 }

@@ -11,3 +11,10 @@ export function memberInvolvedEscalation(code: string, escalationTeam: string, i
     "`/coc status` shows where it stands; `/coc help` lists the commands."
   );
 }
+
+export function nobodyLeftEscalation(code: string, escalationTeam: string): string {
+  return (
+    `@${escalationTeam}: nobody on the committee is left to decide case ${code} (every member is recused or involved), ` +
+    "so it is escalated to you, and you decide it from now on. `/coc status` shows where it stands."
+  );
+}

@@ -7,5 +7,5 @@
  * The text is fixed here, never composed from a case.
  */
 export const MINIMAL_PUBLIC_NOTICE =
-  "Content in this conversation was moderated under this project's Code of Conduct. " +
-  "If you have a concern about conduct here, contact the project's conduct committee privately.";
+  "Conduct in this conversation was reviewed under this project's Code of Conduct, and the conduct committee acted on it. " +
+  "If you have a concern about conduct here, contact the committee privately.";

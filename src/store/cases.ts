@@ -8,6 +8,7 @@ import type { ContentSnapshot, EditHistory, RepoRef } from "../github/port.js";
 import { recordActions, recordActionsOnce } from "./actions.js";
 import type { DeadlineDurations } from "../deadlines/deadline-rules.js";
 import { appendAudit } from "./audit-log.js";
+import { escalateCase } from "./escalation.js";
 import { deadlineCaseOf, replanDeadlines } from "./deadline-jobs.js";
 import type { Database, Transaction } from "./database.js";
 
@@ -62,9 +63,7 @@ export async function recordFlag(
     const open = await tx.case.findUnique({ where: { openContentKey: flag.contentKey }, select: { id: true, code: true } });
     const caseRow = open ?? (await openCase(tx, flag, now));
     if (flag.subjectCanRead) await tx.case.updateMany({ where: { id: caseRow.id, heldAt: null }, data: { heldAt: now } });
-    const escalated = flag.escalation
-      ? await tx.case.updateMany({ where: { id: caseRow.id, escalatedAt: null }, data: { escalatedAt: now, escalationReason: flag.escalation } })
-      : { count: 0 };
+    const escalatedNow = flag.escalation ? await escalateCase(tx, caseRow.id, flag.escalation, now) : false;
     const report = await tx.report.create({
       data: {
         caseId: caseRow.id,
@@ -76,7 +75,7 @@ export async function recordFlag(
         evidence: { create: evidenceRow(flag.evidence, now) },
       },
     });
-    const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open, escalatedNow: escalated.count > 0 };
+    const outcome = { caseId: caseRow.id, code: caseRow.code, reportId: report.id, isNewCase: !open, escalatedNow };
     if (!open && flag.deadlines) {
       await replanDeadlines(tx, null, deadlineCaseOf({ id: caseRow.id, createdAt: now, acknowledgedAt: null }, { state: "new", proposal: null }), flag.deadlines, now);
     }
@@ -97,7 +96,7 @@ export async function recordFlag(
         ...planned.flatMap((action, i) =>
           isDone(action) ? [{ actor: "app", action: `action.${action.kind}`, caseId: caseRow.id, detail: { actionId: ids[i] } }] : [],
         ),
-        ...(escalated.count > 0 ? [{ actor: "app", action: "case.escalated", caseId: caseRow.id, detail: { reason: flag.escalation } }] : []),
+        ...(escalatedNow ? [{ actor: "app", action: "case.escalated", caseId: caseRow.id, detail: { reason: flag.escalation } }] : []),
         ...(flag.casesRepoWaiting
           ? [{ actor: "app", action: "case-file.waiting", caseId: caseRow.id, detail: { reason: "cases repository is not private", casesRepo: `${flag.casesRepo.owner}/${flag.casesRepo.repo}` } }]
           : []),

@@ -206,9 +206,12 @@ describe(`decisions in a case (${testBackend})`, () => {
     await inCase("/coc status", "officer-olu");
     expect(lastAnswer()).toContain("| Affected | `mod-cy`, `new-contributor` |");
 
+    // Who is affected decides who votes: on an escalated case that is the escalation team's to say.
     await inCase("/coc affected remove @new-contributor", BEN);
-    expect(lastAnswer()).toBe("@mod-ben no longer recorded as affected: `new-contributor`.");
-    await inCase("/coc affected https://evil.example/x", BEN);
+    expect(lastAnswer()).toContain("this case is escalated to the escalation team (`acme/coc-officers`), which decides it now");
+    await inCase("/coc affected remove @new-contributor", "officer-olu");
+    expect(lastAnswer()).toBe("@officer-olu no longer recorded as affected: `new-contributor`.");
+    await inCase("/coc affected https://evil.example/x", "officer-olu");
     expect(lastAnswer()).toContain("`https://evil.example/x` is not a GitHub login");
     expect((await database.db.affectedParty.findMany()).map((p) => p.login)).toEqual(["mod-cy"]);
   });
@@ -229,6 +232,40 @@ describe(`decisions in a case (${testBackend})`, () => {
     await inCase("/coc resolve reminder", ANA);
     expect(lastAnswer()).toContain("| Affected parties | `new-contributor` |");
     expect(lastAnswer()).toContain("| Safety threatened? | no |");
+  });
+
+  it("lets the escalation team withdraw a proposal whose proposer no longer decides the case", async () => {
+    github.addTeamMember("acme", "coc-officers", "officer-olu");
+    await start({ committee: { escalation_team: "coc-officers" } });
+    await inCase("/coc propose reminder", ANA);
+    await inCase("/coc escalate", BEN);
+    await inCase("/coc withdraw", ANA);
+    expect(lastAnswer()).toContain("this case is escalated to the escalation team (`acme/coc-officers`), which decides it now");
+    await inCase("/coc withdraw", "officer-olu");
+    expect(lastAnswer()).toBe("@officer-olu you withdrew the proposal (`reminder`); the case is open for another.");
+    expect((await stored()).state).toBe("acknowledged");
+  });
+
+  it("goes to the escalation team when nobody on the committee is left to decide", async () => {
+    await start({ committee: { escalation_team: "coc-officers" } });
+    await inCase("/coc recuse", ANA);
+    await inCase("/coc recuse", BEN);
+    expect((await stored()).escalatedAt).toBeNull();
+    await inCase("/coc recuse I work with the subject", CY);
+    expect(lastAnswer()).toContain(
+      "@acme/coc-officers: nobody on the committee is left to decide case COC-2026-0001 (every member is recused or involved), so it is escalated to you",
+    );
+    expect(await stored()).toMatchObject({ escalatedAt: NOW, escalationReason: "no-eligible-members" });
+  });
+
+  it("does not let a vote's voters change by naming them affected while it is open", async () => {
+    await start();
+    await inCase("/coc propose reminder", ANA);
+    await inCase("/coc affected @mod-cy @new-contributor", BEN);
+    expect(lastAnswer()).toContain("`mod-cy` votes on the open proposal: naming them affected, or taking them off, would change who decides it.");
+    expect(await database.db.affectedParty.count()).toBe(0);
+    await inCase("/coc affected @new-contributor", BEN);
+    expect(lastAnswer()).toBe("@mod-ben recorded as affected: `new-contributor`.");
   });
 
   it("refuses /coc escalate without an escalation team", async () => {
@@ -252,9 +289,13 @@ describe(`decisions in a case (${testBackend})`, () => {
     ]);
     for (const name of [MODERATOR, "troll-tom", ANA, "heated"]) expect(JSON.stringify(publicComments())).not.toContain(name);
 
-    // A case that finds no breach says nothing in public.
+    // A case that finds no breach says nothing in public, and a case closed again with one says nothing more.
     await inCase("/coc reopen", ANA);
     await inCase("/coc resolve no-violation", ANA);
+    expect((await stored()).state).toBe("closed");
+    expect(publicComments()).toHaveLength(1);
+    await inCase("/coc reopen", ANA);
+    await inCase("/coc resolve public-reprimand", ANA);
     expect((await stored()).state).toBe("closed");
     expect(publicComments()).toHaveLength(1);
   });

@@ -62,6 +62,16 @@ describe(`emergency acts (${testBackend})`, () => {
     expect(revertSaid()).toHaveLength(1);
   });
 
+  it("undoes nothing for an act GitHub refused for good: whatever the thread's state, the act did not make it so", async () => {
+    github().refuseNext.set("ensureThreadLocked", 1);
+    await inCase("/coc emergency lock");
+    expect(await database.db.action.findFirst({ where: { kind: "lock-thread" }, select: { status: true } })).toEqual({ status: "failed" });
+    github().locks.set(THREAD, "off-topic"); // a maintainer locks it meanwhile
+    await passHours(72);
+    expect(github().locks.get(THREAD)).toBe("off-topic");
+    expect(revertSaid()).toEqual([`${HEAD("lock")}; nothing of it was left to revert: the app could not carry the act out on \`${THREAD}\`, so it changed nothing there.`]);
+  });
+
   it("refuses to lock a conversation that is locked already, so that no revert can unlock it", async () => {
     github().locks.set(THREAD, "off-topic"); // a maintainer's lock
     await inCase("/coc emergency lock");

@@ -109,6 +109,14 @@ describe(`notices to people by email (${testBackend})`, () => {
     expect(await database.db.action.count({ where: { status: { not: "done" } } })).toBe(0);
   });
 
+  it("follows a subject who renamed their account: the notice goes to the account, never to whoever holds the old login", async () => {
+    await openCase();
+    github.renameAccount(SUBJECT, "tom-renamed");
+    await inCase("/coc resolve reminder heated, not targeted");
+    expect(mail.received.flatMap((email) => email.envelopeTo)).toEqual([SUBJECT_EMAIL]);
+    expect(peopleNotices(github).at(-1)).toMatch(/^\*\*Emailed to `tom-renamed`\*\* \(the subject\)/);
+  });
+
   it("emails the reporter who cannot read the cases repository, and never tells the subject who reported", async () => {
     github.setPublicEmail(MODERATOR, REPORTER_EMAIL);
     await openCase();

@@ -74,6 +74,10 @@ describe("withStatusBlock", () => {
     expect(withStatusBlock(rewritten, MARKER, acknowledged)).toBe(rewritten);
   });
 
+  it("finds its block in a body edited in GitHub's web editor, which comes back with CRLF line ends", () => {
+    expect(withStatusBlock(body.replace(/\n/g, "\r\n"), MARKER, acknowledged)).toBe(withStatusBlock(body, MARKER, acknowledged));
+  });
+
   it("adds a block to a case issue written before status blocks, and ignores a body that is not a case file", () => {
     expect(withStatusBlock(`${MARKER}\n## Case COC-2026-0001`, MARKER, acknowledged)).toBe(`${MARKER}\n${acknowledged}\n## Case COC-2026-0001`);
     expect(withStatusBlock(`Some issue\n${MARKER}`, MARKER, acknowledged)).toBeNull();

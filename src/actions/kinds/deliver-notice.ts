@@ -38,15 +38,18 @@ export const deliverNotice: ActionKindSpec<"deliver-notice"> = {
   async perform(action, run) {
     const { repo, issueNumber, code, casesOwner } = await caseIssueOf(run, action.caseId);
     const github = await run.gateway.forRepository(repo);
-    const access = await github.getAccountPermission(repo, action.to);
+    // The person as they are now: a renamed subject is followed by account, and an account gone reads nothing.
+    const login = action.accountId === undefined ? action.to : await github.loginOfAccount(action.accountId);
+    const access = login === null ? null : await github.getAccountPermission(repo, login);
     const readsCase = access !== null && access.permission !== "none";
     // Asked only when it could be used: without a mailer the notice goes exactly as it did before email existed.
-    const address = !readsCase && run.mailer ? await github.getPublicEmail(action.to) : null;
+    const address = login !== null && !readsCase && run.mailer ? await github.getPublicEmail(login) : null;
+    const person = { ...action, to: login ?? action.to };
     await postCommentOnce(
       github,
       repo,
       issueNumber,
-      async () => (readsCase ? `@${action.to} ${action.body}` : await emailOrTask(action, run, address, { code, community: casesOwner })),
+      async () => (readsCase ? `@${person.to} ${person.body}` : await emailOrTask(person, run, address, { code, community: casesOwner })),
       run,
     );
   },

@@ -28,6 +28,7 @@ import { appendAudit } from "../../store/audit-log.js";
 import { lastKindSince } from "../../store/target-actions.js";
 import type { ActionKindSpec } from "../action-kind.js";
 import { WaitingError } from "../action-error.js";
+import { caseIssueOf } from "../post-comment-once.js";
 import type { ActionRun } from "../perform-action.js";
 
 type ActRow = NonNullable<Awaited<ReturnType<ActionRun["db"]["emergencyAct"]["findUnique"]>>>;
@@ -53,6 +54,8 @@ async function undo(run: ActionRun, act: ActRow, kind: EmergencyKind, stored: Em
   const own = await run.db.action.findFirst({ where: { onceKey: { startsWith: `${emergencyActKey(act.id)}:` } }, select: { id: true, status: true } });
   // Undone before it is done, the act would be carried out after its revert, and stay.
   if (own?.status === "pending") throw new WaitingError(`emergency act ${act.id} is still being carried out`);
+  // The act gave up (GitHub refused it): whatever the target's state is now, the act did not make it so.
+  if (own?.status === "failed") return { result: "nothing-left", because: "never-done" };
   const done = actFor(kind, target);
   const opposite = OPPOSITE[kind];
   // Without the act's own action to start from, nothing can count as later.
@@ -92,14 +95,12 @@ async function restoreBody(github: GitHubPort, { target, originalBody: original,
 }
 
 async function report(run: ActionRun, act: ActRow, reportKey: string, outcome: RevertOutcome): Promise<void> {
-  const found = await run.db.case.findUnique({ where: { id: act.caseId }, select: { casesOwner: true, casesRepo: true, issueNumber: true, code: true } });
-  if (!found) throw new Error(`case ${act.caseId} does not exist`);
   // An emergency act is written in the case issue: it has one.
-  if (found.issueNumber === null) throw new Error(`case ${found.code} has no case issue`);
+  const { repo, issueNumber } = await caseIssueOf(run, act.caseId);
   const kind = emergencyKind(act.kind);
   const { target } = act.target as unknown as EmergencyTarget;
   const body = revertReport(act, kind ?? null, kind ? subjectOf(kind, target) : null, outcome);
-  const reply = { kind: "reply" as const, repo: { owner: found.casesOwner, repo: found.casesRepo }, issueNumber: found.issueNumber, body };
+  const reply = { kind: "reply" as const, repo, issueNumber, body };
   const detail = {
     act: act.id,
     kind: act.kind,

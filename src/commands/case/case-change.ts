@@ -13,7 +13,7 @@ export function caseReply(ctx: CaseCommandContext, body: string): PlannedAction 
   return { kind: "reply", repo: ctx.event.repo, issueNumber: ctx.event.issueNumber, body: `@${ctx.event.sender} ${body}` };
 }
 
-/** The state label of the case issue, brought in step with the case's state when the action runs. */
+/** The case issue's labels and status block, brought in step with the case when the action runs. */
 export function stateLabelSync(ctx: CaseCommandContext): PlannedAction {
   return { kind: "sync-case-state", caseId: ctx.caseFile.id };
 }

@@ -6,13 +6,13 @@
  *
  * Only a committee member who is not recused from the case can handle it.
  */
+import { typedLogin } from "../../cases/logins.js";
 import { UserError } from "../user-error.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { committeeStanding } from "../committee.js";
 import { isRecused } from "./recusals.js";
-import { recordCommandResult } from "./case-change.js";
+import { recordCommandResult, stateLabelSync } from "./case-change.js";
 
-const LOGIN = /^@?([A-Za-z0-9][A-Za-z0-9_-]{0,38})$/;
 
 export const claimCommand = caseCommand({
   name: "claim",
@@ -29,7 +29,7 @@ export const assignCommand = caseCommand({
   details: "Records that committee member as the one handling the case. They must be on the committee team (or the escalation team) and not recused from the case.",
   async run(ctx) {
     const [first, ...more] = ctx.event.command.args;
-    const login = first === undefined || more.length > 0 ? undefined : LOGIN.exec(first)?.[1];
+    const login = first === undefined || more.length > 0 ? undefined : typedLogin(first) ?? undefined;
     if (!login) throw new UserError("name one committee member: `/coc assign @login`.");
     const standing = await committeeStanding(ctx.github, ctx.event.repo, ctx.config.committee, login);
     if (!standing) throw new UserError(`${login} is not on the committee team, so they cannot handle a case.`);
@@ -49,5 +49,7 @@ async function assign(ctx: CaseCommandContext, login: string): Promise<void> {
     },
     audit: [{ actor: ctx.event.sender, action: "case.assigned", detail: { assignee: login, previous: ctx.caseFile.assignee } }],
     reply: self ? "you handle this case now." : `\`${login}\` handles this case now.`,
+    // "Handled by" in the status block.
+    actions: [stateLabelSync(ctx)],
   });
 }

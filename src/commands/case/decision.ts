@@ -14,6 +14,7 @@ import { deadlineKey } from "../../deadlines/deadline-rules.js";
 import { recusals } from "../../cases/recusal.js";
 import type { CocConfig } from "../../config/schema.js";
 import type { PublicNotice } from "../../config/workflow-schema.js";
+import { escalateWhenNobodyLeft } from "./nobody-left.js";
 import { publicNoticeActions } from "./public-notices.js";
 import { closingReport } from "../../messages/closing-report.js";
 import { decisionText, tallyText } from "../../messages/decisions.js";
@@ -58,6 +59,10 @@ export async function settleProposal(
     proposer: proposal.proposer,
     votes: proposal.votes.map((v) => ({ login: v.login, choice: v.choice as "approve" | "object" })),
   });
+  if (result.status === "no-eligible-members") {
+    const escalated = await escalateWhenNobodyLeft(tx, caseFile, committee.members, {}, config, now);
+    if (escalated.reply) return escalated;
+  }
   if (result.status !== "decided") return { reply: tallyText(result, config.committee.quorum, escalationFor(result, config, caseFile)) };
   const decided = { id: proposal.id, outcome: proposal.outcome as Outcome, proposer: proposal.proposer, createdAt: proposal.createdAt, reason: proposal.reason };
   return decide(tx, caseFile, decided, result, config, now);
@@ -87,7 +92,7 @@ async function decide(
   ];
   if (enactNow) {
     await tx.case.update({ where: { id: caseFile.id }, data: { state: "closed", decidedAt: now, closedAt: now, openContentKey: null } });
-    const evidenceUrls = caseFile.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : []));
+    const evidenceUrls = evidenceUrlsOf(caseFile.reports);
     actions.push(...closingActions({ ...caseFile, evidenceUrls }, proposal, config.decisions.public_notice));
     audit.push({ actor: "app", action: "case.closed", detail: { outcome: proposal.outcome } });
   } else {
@@ -133,7 +138,7 @@ export async function enactDecision(
   await tx.case.update({ where: { id: caseId }, data: { state: "closed", closedAt: now, openContentKey: null } });
   await tx.$executeRaw`SELECT graphile_worker.remove_job(${deadlineKey(caseId, "enact")}::text)`;
   const decided = found.proposals[0]!;
-  const evidenceUrls = found.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : []));
+  const evidenceUrls = evidenceUrlsOf(found.reports);
   return {
     outcome,
     actions: [{ kind: "sync-case-state", caseId }, ...closingActions({ ...found, evidenceUrls }, { outcome, reason: decided.reason }, options.publicNotice)],
@@ -144,13 +149,13 @@ export async function enactDecision(
 
 /** What a case's close does on GitHub: its issue closes, the subject hears the decision, and the public notice where the policy asks. */
 function closingActions(
-  closed: { id: string; code: string; subjectLogin: string; evidenceUrls: string[] },
+  closed: { id: string; code: string; subjectLogin: string; subjectId: bigint | null; evidenceUrls: string[] },
   decision: { outcome: string; reason: string },
   publicNotice: PublicNotice,
 ): PlannedAction[] {
   return [
     { kind: "close-case-issue", caseId: closed.id },
-    subjectNotice(closed.id, closed.subjectLogin, closed.code, decision),
+    subjectNotice(closed, decision),
     ...publicNoticeActions(publicNotice, decision.outcome, closed.evidenceUrls),
   ];
 }
@@ -162,8 +167,16 @@ export function reporterNotices(caseId: string, reports: ReadonlyArray<{ reporte
 }
 
 /** The subject hears what was decided and why once it is enacted, never who reported. */
-function subjectNotice(caseId: string, subject: string, code: string, decision: { outcome: string; reason: string }): PlannedAction {
-  return { kind: "deliver-notice", caseId, to: subject, about: "subject", body: decisionForSubjectNotice(code, decision.outcome, decision.reason) };
+function subjectNotice(closed: { id: string; code: string; subjectLogin: string; subjectId: bigint | null }, decision: { outcome: string; reason: string }): PlannedAction {
+  return {
+    kind: "deliver-notice",
+    caseId: closed.id,
+    to: closed.subjectLogin,
+    // Followed by account, not login: a login renamed away and taken by someone else must not receive the notice.
+    ...(closed.subjectId !== null ? { accountId: Number(closed.subjectId) } : {}),
+    about: "subject",
+    body: decisionForSubjectNotice(closed.code, decision.outcome, decision.reason),
+  };
 }
 
 /** The closing report, said in the case issue with the news that it closed (see `closing-report.ts`). */
@@ -183,10 +196,15 @@ async function closingReportFor(tx: Transaction, caseId: string): Promise<string
     subject: closed.subjectLogin,
     affected: closed.affectedParties.map((p) => p.login),
     safetyThreatened: closed.safetyThreatened,
-    evidenceUrls: closed.reports.flatMap((r) => (r.evidence ? [r.evidence.url] : [])),
+    evidenceUrls: evidenceUrlsOf(closed.reports),
     outcome: decided.outcome,
     reason: decided.reason,
     decidedAt: closed.decidedAt ?? closed.closedAt,
     closedAt: closed.closedAt,
   });
+}
+
+/** Where the reported content is, as GitHub gave its address when it was flagged. */
+function evidenceUrlsOf(reports: ReadonlyArray<{ evidence: { url: string } | null }>): string[] {
+  return reports.flatMap((r) => (r.evidence ? [r.evidence.url] : []));
 }

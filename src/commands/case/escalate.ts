@@ -9,6 +9,7 @@
  * in the case; an open proposal stays, and its votes are counted among that
  * team's members from now on.
  */
+import { escalateCase } from "../../store/escalation.js";
 import { decidingTeam } from "../committee.js";
 import { caseCommand } from "../command-spec.js";
 import { UserError } from "../user-error.js";
@@ -31,8 +32,7 @@ export const escalateCommand = caseCommand({
     const reason = event.command.rest;
     await recordCommandResult(ctx, {
       apply: async (tx) => {
-        const updated = await tx.case.updateMany({ where: { id: caseFile.id, escalatedAt: null }, data: { escalatedAt: ctx.now, escalationReason: "committee" } });
-        if (updated.count === 0) throw new UserError("this case was escalated a moment ago.");
+        if (!(await escalateCase(tx, caseFile.id, "committee", ctx.now))) throw new UserError("this case was escalated a moment ago.");
       },
       audit: [{ actor: event.sender, action: "case.escalated", detail: { reason: "committee", team, ...(reason ? { why: reason } : {}) } }],
       reply:

@@ -9,7 +9,8 @@
 import { UserError } from "../user-error.js";
 import { caseCommand } from "../command-spec.js";
 import { isRecused } from "./recusals.js";
-import { recordCommandResult } from "./case-change.js";
+import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { escalateWhenNobodyLeft } from "./nobody-left.js";
 
 export const recuseCommand = caseCommand({
   name: "recuse",
@@ -24,13 +25,17 @@ export const recuseCommand = caseCommand({
     if (isRecused(ctx.caseFile, login)) throw new UserError("you are already recused from this case.");
     const reason = ctx.event.command.rest;
     const handled = ctx.caseFile.assignee?.toLowerCase() === login.toLowerCase();
+    const members = await ctx.github.listTeamMembers(ctx.event.repo.owner, ctx.config.committee.team);
     await recordCommandResult(ctx, {
       apply: async (tx) => {
         await tx.caseRecusal.create({ data: { caseId: ctx.caseFile.id, login: login.toLowerCase(), reason: "self", note: reason || null, createdAt: ctx.now } });
         if (handled) await tx.case.update({ where: { id: ctx.caseFile.id }, data: { assignee: null } });
+        return escalateWhenNobodyLeft(tx, ctx.caseFile, members, { recused: [login] }, ctx.config, ctx.now);
       },
       audit: [{ actor: login, action: "case.recused", detail: { reason: "self", ...(reason ? { note: reason } : {}) } }],
       reply: `you are recused from this case: you take no part in its votes or its quorum${handled ? ", and no longer handle it" : ""}.`,
+      // "Handled by" in the status block.
+      actions: handled ? [stateLabelSync(ctx)] : [],
     });
   },
 });

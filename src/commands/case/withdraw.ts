@@ -9,6 +9,8 @@ import { DATABASE_STATE, statusOf } from "../../store/case-records.js";
 import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
 import { caseCommand } from "../command-spec.js";
 import { UserError } from "../user-error.js";
+import { decidedByEscalation, decidingTeam } from "../committee.js";
+import type { CaseCommandContext } from "../command-spec.js";
 import { recordCommandResult, stateLabelSync } from "./case-change.js";
 
 export const withdrawCommand = caseCommand({
@@ -16,10 +18,12 @@ export const withdrawCommand = caseCommand({
   decides: true,
   usage: "/coc withdraw",
   summary: "Withdraw your open proposal.",
-  details: "Only the member who proposed it can withdraw it; the case goes back to acknowledged, ready for another proposal.",
+  details:
+    "Only the member who proposed it can withdraw it; the case goes back to acknowledged, ready for another proposal. " +
+    "On a case escalated to the escalation team, its members may also withdraw a proposal made by someone who no longer decides the case.",
   async run(ctx) {
     const { caseFile, event } = ctx;
-    const moved = transition(statusOf(caseFile), { type: "withdraw", by: event.sender, at: ctx.now });
+    const moved = transition(statusOf(caseFile), { type: "withdraw", by: event.sender, at: ctx.now, proposerHandedOver: await proposerHandedOver(ctx) });
     if (!moved.ok) throw new UserError(moved.reason);
     const proposal = caseFile.proposals[0]!;
     await recordCommandResult(ctx, {
@@ -34,3 +38,11 @@ export const withdrawCommand = caseCommand({
     });
   },
 });
+
+/** Whether the open proposal was made by someone who no longer decides the case (it went to the escalation team). */
+async function proposerHandedOver(ctx: CaseCommandContext): Promise<boolean> {
+  const proposal = ctx.caseFile.proposals[0];
+  if (!proposal || proposal.status !== "open" || !decidedByEscalation(ctx.caseFile, ctx.config.committee)) return false;
+  const deciders = await ctx.github.listTeamMembers(ctx.event.repo.owner, decidingTeam(ctx.caseFile, ctx.config.committee));
+  return !deciders.some((login) => login.toLowerCase() === proposal.proposer.toLowerCase());
+}
