@@ -12,7 +12,6 @@ import {
   issueCommentShape,
   issueShape,
   labelShape,
-  NOT_FOUND_BODY,
   permissionShape,
   repoApi,
   repositoryShape,
@@ -20,91 +19,13 @@ import {
   reviewShape,
   appShape,
   tokenShape,
-  userShape,
-  type Urls,
+  publicUserShape,
 } from "./github-stand-in-shapes.js";
-import type { Installation, Issue, Repository, StandInWorld } from "./github-stand-in-world.js";
+import type { Issue, Repository } from "./github-stand-in-world.js";
+import { BODY_LIMIT, bodyOf, invalid, notFound, paged, permissionIn, withRepo, type Answer, type RestCall, type RestContext, type RestRoute } from "./github-stand-in-rest-kit.js";
+import { CASE_ROUTES } from "./github-stand-in-case-routes.js";
 
-export interface RestCall {
-  method: string;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON body, or undefined. */
-  body: unknown;
-  /** The installation whose token authenticated the request (installation routes only). */
-  installation: Installation | undefined;
-  seq: number;
-}
-
-export interface Answer {
-  status: number;
-  body?: unknown;
-  /** Sent as is (e.g. the raw text of a file); otherwise `body` is sent as JSON. */
-  text?: string;
-  headers?: Record<string, string>;
-}
-
-export interface RestContext {
-  world: StandInWorld;
-  urls: Urls;
-  /** Issues an installation access token. */
-  issueToken(installation: Installation): { token: string; expiresAt: Date };
-}
-
-export interface RestRoute {
-  method: string;
-  template: string;
-  /** Who may call it: the app itself (JWT) or an installation (token). */
-  auth: "app" | "installation";
-  pattern: RegExp;
-  names: string[];
-  handle(call: RestCall, ctx: RestContext): Answer;
-}
-
-/** GitHub refuses issue and comment bodies longer than this. */
-const BODY_LIMIT = 65_536;
-
-const notFound = (): Answer => ({ status: 404, body: NOT_FOUND_BODY });
-
-function invalid(resource: string, field: string, code: string, message?: string): Answer {
-  const error = { resource, field, code, ...(message ? { message } : {}) };
-  return { status: 422, body: { message: "Validation Failed", errors: [error], documentation_url: "https://docs.github.com/rest" } };
-}
-
-/** The repository, when the calling installation may see it. */
-function visibleRepo(call: RestCall, ctx: RestContext): Repository | undefined {
-  const repo = ctx.world.repository(call.params.owner!, call.params.repo!);
-  if (!repo || call.installation?.account !== repo.owner) return undefined;
-  return repo;
-}
-
-function withRepo(handler: (repo: Repository, call: RestCall, ctx: RestContext) => Answer) {
-  return (call: RestCall, ctx: RestContext): Answer => {
-    const repo = visibleRepo(call, ctx);
-    return repo ? handler(repo, call, ctx) : notFound();
-  };
-}
-
-const permissionIn = (ctx: RestContext, repo: Repository) => (login: string) => ctx.world.permissionOf(repo, login);
-
-function bodyOf(call: RestCall): Record<string, unknown> {
-  return typeof call.body === "object" && call.body !== null ? (call.body as Record<string, unknown>) : {};
-}
-
-/** Slices a list the way GitHub pages it, with a Link header to the other pages. */
-function paged<T>(call: RestCall, path: string, items: T[]): { items: T[]; headers: Record<string, string> } {
-  const perPage = Math.min(Math.max(Number(call.query.get("per_page") ?? 30) || 30, 1), 100);
-  const page = Math.max(Number(call.query.get("page") ?? 1) || 1, 1);
-  const last = Math.max(Math.ceil(items.length / perPage), 1);
-  const link = (n: number, rel: string) => {
-    const query = new URLSearchParams(call.query);
-    query.set("page", String(n));
-    return `<${path}?${query}>; rel="${rel}"`;
-  };
-  const links = [...(page < last ? [link(page + 1, "next"), link(last, "last")] : []), ...(page > 1 ? [link(1, "first"), link(page - 1, "prev")] : [])];
-  return { items: items.slice((page - 1) * perPage, page * perPage), headers: links.length > 0 ? { link: links.join(", ") } : {} };
-}
+export type { Answer, RestCall, RestContext, RestRoute } from "./github-stand-in-rest-kit.js";
 
 function listIssues(repo: Repository, call: RestCall, ctx: RestContext): Answer {
   const state = call.query.get("state") ?? "open";
@@ -229,21 +150,6 @@ const DEFINITIONS: Array<[string, string, RestRoute["handle"], RestRoute["auth"]
     const issue = repo.issues.get(Number(call.params.issue_number));
     return issue ? { status: 200, body: issueShape(ctx.urls, issue, permissionIn(ctx, repo)) } : notFound();
   })],
-  ["PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", withRepo((repo, call, ctx) => {
-    const issue = repo.issues.get(Number(call.params.issue_number));
-    if (!issue) return notFound();
-    const { body, state } = bodyOf(call);
-    if (body !== undefined) {
-      if (typeof body !== "string") return invalid("Issue", "body", "invalid");
-      if (body.length > BODY_LIMIT) return invalid("Issue", "body", "custom", `body is too long (maximum is ${BODY_LIMIT} characters)`);
-      ctx.world.editBody(issue, body, ctx.world.bot.login);
-    }
-    if (state === "open" || state === "closed") {
-      issue.state = state;
-      issue.closedAt = state === "closed" ? new Date().toISOString() : null;
-    }
-    return { status: 200, body: issueShape(ctx.urls, issue, permissionIn(ctx, repo)) };
-  })],
   ...commentRoutes("issues"),
   ...commentRoutes("pulls"),
   ["GET", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", withRepo((repo, call, ctx) => {
@@ -270,12 +176,13 @@ const DEFINITIONS: Array<[string, string, RestRoute["handle"], RestRoute["auth"]
     return { status: 200, body: items.map((c) => issueCommentShape(ctx.urls, c, permissionIn(ctx, repo))), headers };
   })],
   ["POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments", withRepo(createComment)],
-  ["GET", "/users/{username}", (call, ctx) => ({ status: 200, body: userShape(ctx.urls, ctx.world.user(call.params.username!)) })],
+  ["GET", "/users/{username}", (call, ctx) => ({ status: 200, body: publicUserShape(ctx.urls, ctx.world.user(call.params.username!)) })],
+  ...CASE_ROUTES,
 ];
 
 /** A file path may hold slashes; numbers are digits; every other parameter is one path segment. */
 const MULTI_SEGMENT = new Set(["path"]);
-const NUMERIC = new Set(["installation_id", "issue_number", "comment_id", "pull_number", "review_id"]);
+const NUMERIC = new Set(["installation_id", "issue_number", "comment_id", "pull_number", "review_id", "account_id"]);
 
 export const REST_ROUTES: RestRoute[] = DEFINITIONS.map(([method, template, handle, auth = "installation"]) => {
   const names: string[] = [];

@@ -45,6 +45,27 @@ export function userShape(urls: Urls, user: Account) {
   };
 }
 
+/** A user as `GET /users/{username}` and `GET /user/{account_id}` answer: the simple user and their public profile. */
+export function publicUserShape(urls: Urls, user: Account) {
+  const created = "2020-01-01T00:00:00Z";
+  return {
+    ...userShape(urls, user),
+    name: null,
+    company: null,
+    blog: "",
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: created,
+    updated_at: created,
+  };
+}
+
 export function appShape(urls: Urls, app: { id: number; slug: string; name: string }, owner: Account) {
   return {
     id: app.id,

@@ -218,6 +218,15 @@ export class StandInWorld {
     this.teams.set(key, (this.teams.get(key) ?? new Set()).add(login.toLowerCase()));
   }
 
+  teamMembers(org: string, teamSlug: string): string[] | undefined {
+    const members = this.teams.get(`${org}/${teamSlug}`.toLowerCase());
+    return members ? [...members] : undefined;
+  }
+
+  accountWithId(id: number): Account | undefined {
+    return [...this.accounts.values()].find((account) => account.id === id);
+  }
+
   isTeamMember(org: string, teamSlug: string, login: string): boolean | undefined {
     return this.teams.get(`${org}/${teamSlug}`.toLowerCase())?.has(login.toLowerCase());
   }
