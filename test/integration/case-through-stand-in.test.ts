@@ -11,6 +11,7 @@ import { issueCommentCreated } from "../factories/webhooks.js";
 import { APP_ID, startAppServer, type AppServer } from "../support/app-server.js";
 import { startGitHubStandIn, type GitHubStandIn } from "../support/github-stand-in.js";
 import { TEST_PRIVATE_KEY } from "../support/probot-harness.js";
+import { seedFlaggedComment } from "../support/stand-in-flag-world.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
 describe(`a case against the GitHub stand-in (${testBackend})`, { timeout: 90_000 }, () => {
@@ -26,17 +27,10 @@ describe(`a case against the GitHub stand-in (${testBackend})`, { timeout: 90_00
   it("runs from flag to close through GitHub's real wire format", async () => {
     stand = await startGitHubStandIn({ app: { id: APP_ID, privateKey: TEST_PRIVATE_KEY } });
     const { world } = stand;
-    world.addAccount("acme", { installationId: 4242 });
-    const widgets = world.addRepository("acme", "widgets", { private: false });
-    const cases = world.addRepository("acme", "coc-cases", { private: true });
-    const github = world.addRepository("acme", ".github", { private: false });
-    world.setFile(github, ".github/coc.yml", "committee:\n  quorum: single\n");
-    world.setPermission(widgets, "mod-maria", "maintain");
+    const { widgets, cases, abuse, command } = seedFlaggedComment(world, { body: "You are all idiots." });
+    world.setFile(world.addRepository("acme", ".github", { private: false }), ".github/coc.yml", "committee:\n  quorum: single\n");
     world.addTeamMember("acme", "coc-committee", "mod-ana");
     world.setPermission(cases, "mod-ana", "write");
-    const abuse = world.addIssueComment(widgets, 7, { author: "troll-tom", body: "You are all idiots." });
-    const link = `https://github.com/acme/widgets/issues/7#issuecomment-${abuse.id}`;
-    const command = world.addIssueComment(widgets, 7, { author: "mod-maria", body: `/coc flag ${link} personal attack`, id: 9001, nodeId: "IC_command9001" });
 
     app = await startAppServer({ database, baseUrl: stand.baseUrl, pacing: "off" });
     expect((await app.deliver("issue_comment", issueCommentCreated({ body: command.body, sender: "mod-maria", commentId: command.id }))).status).toBe(200);

@@ -12,6 +12,7 @@ import { issueCommentCreated } from "../factories/webhooks.js";
 import { APP_ID, startAppServer, type AppServer } from "../support/app-server.js";
 import { startGitHubStandIn, type GitHubStandIn } from "../support/github-stand-in.js";
 import { TEST_PRIVATE_KEY } from "../support/probot-harness.js";
+import { seedFlaggedComment } from "../support/stand-in-flag-world.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
 describe(`/coc flag against the GitHub stand-in (${testBackend})`, { timeout: 60_000 }, () => {
@@ -27,17 +28,10 @@ describe(`/coc flag against the GitHub stand-in (${testBackend})`, { timeout: 60
   it("hides the comment, deletes the command and opens one case issue in the private cases repository", async () => {
     stand = await startGitHubStandIn({ app: { id: APP_ID, privateKey: TEST_PRIVATE_KEY } });
     const { world } = stand;
-    world.addAccount("acme", { installationId: 4242 });
-    const widgets = world.addRepository("acme", "widgets", { private: false });
-    const cases = world.addRepository("acme", "coc-cases", { private: true });
-    world.setPermission(widgets, "mod-maria", "maintain");
-    const abuse = world.addIssueComment(widgets, 7, {
-      author: "troll-tom",
+    const { widgets, cases, abuse, command } = seedFlaggedComment(world, {
       body: "You are all idiots.",
       edits: [{ editedAt: "2026-03-04T09:05:00Z", editor: "troll-tom", diff: "You are idiots." }],
     });
-    const link = `https://github.com/acme/widgets/issues/7#issuecomment-${abuse.id}`;
-    const command = world.addIssueComment(widgets, 7, { author: "mod-maria", body: `/coc flag ${link} personal attack`, id: 9001, nodeId: "IC_command9001" });
 
     app = await startAppServer({ database, baseUrl: stand.baseUrl, pacing: "off" });
     const delivery = await app.deliver("issue_comment", issueCommentCreated({ body: command.body, sender: "mod-maria", commentId: command.id }));

@@ -14,7 +14,7 @@ import { reportAcknowledgedNotice } from "../../messages/people-notices.js";
 import { UserError } from "../user-error.js";
 import { reporterNotices } from "./decision.js";
 import { caseCommand } from "../command-spec.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 
 export const ackCommand = caseCommand({
   name: "ack",
@@ -42,7 +42,7 @@ export const ackCommand = caseCommand({
       audit: [{ actor: event.sender, action: "case.acknowledged", detail: {} }],
       reply: "the case is acknowledged.",
       actions: [
-        stateLabelSync(ctx),
+        caseIssueSync(ctx),
         ...reporterNotices(caseFile.id, caseFile.reports, reportAcknowledgedNotice(caseFile.code, ctx.now, new Date(ctx.now.getTime() + ctx.config.deadlines.resolve))),
       ],
     });

@@ -16,7 +16,7 @@ import { quietLogin } from "../../messages/safe-markdown.js";
 import type { ChangeConsequences } from "../../store/case-records.js";
 import { escalateCase } from "../../store/escalation.js";
 import { decidedByEscalation, decidingTeam } from "../committee.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 import { escalateWhenNobodyLeft } from "./nobody-left.js";
 
 /** More than anyone plausibly names in one command; a longer list is a typo or a paste. */
@@ -68,7 +68,7 @@ async function add(ctx: CaseCommandContext, logins: string[]): Promise<void> {
         return {
           reply: memberInvolvedEscalation(caseFile.code, `${event.repo.owner}/${team}`, "affected"),
           audit: [{ actor: "app", action: "case.escalated", detail: { reason: "member-involved", team } }],
-          actions: [stateLabelSync(ctx)],
+          actions: [caseIssueSync(ctx)],
         };
       }
       return escalateWhenNobodyLeft(tx, caseFile, members, { affected: added }, config, ctx.now);

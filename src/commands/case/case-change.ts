@@ -14,7 +14,7 @@ export function caseReply(ctx: CaseCommandContext, body: string): PlannedAction 
 }
 
 /** The case issue's labels and status block, brought in step with the case when the action runs. */
-export function stateLabelSync(ctx: CaseCommandContext): PlannedAction {
+export function caseIssueSync(ctx: CaseCommandContext): PlannedAction {
   return { kind: "sync-case-state", caseId: ctx.caseFile.id };
 }
 

@@ -11,7 +11,7 @@ import { UserError } from "../user-error.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { committeeStanding } from "../committee.js";
 import { isRecused } from "./recusals.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 
 
 export const claimCommand = caseCommand({
@@ -50,6 +50,6 @@ async function assign(ctx: CaseCommandContext, login: string): Promise<void> {
     audit: [{ actor: ctx.event.sender, action: "case.assigned", detail: { assignee: login, previous: ctx.caseFile.assignee } }],
     reply: self ? "you handle this case now." : `\`${login}\` handles this case now.`,
     // "Handled by" in the status block.
-    actions: [stateLabelSync(ctx)],
+    actions: [caseIssueSync(ctx)],
   });
 }

@@ -13,7 +13,7 @@ import { escalateCase } from "../../store/escalation.js";
 import { decidingTeam } from "../committee.js";
 import { caseCommand } from "../command-spec.js";
 import { UserError } from "../user-error.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 
 export const escalateCommand = caseCommand({
   name: "escalate",
@@ -38,7 +38,7 @@ export const escalateCommand = caseCommand({
       reply:
         `the case is escalated. @${event.repo.owner}/${decidingTeam({ escalatedAt: ctx.now }, config.committee)}: the committee hands case ${caseFile.code} to you, ` +
         "and you decide it from now on (`/coc status` shows where it stands).",
-      actions: [stateLabelSync(ctx)],
+      actions: [caseIssueSync(ctx)],
     });
   },
 });

@@ -17,7 +17,7 @@ import { inlineSafe } from "../../messages/safe-markdown.js";
 import { caseCommand, type CaseCommandContext } from "../command-spec.js";
 import { decidingTeam } from "../committee.js";
 import { UserError } from "../user-error.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 import { settleProposal, votingCommittee } from "./decision.js";
 
 const OUTCOME_LIST = OUTCOMES.map((o) => `\`${o}\``).join(", ");
@@ -61,6 +61,6 @@ async function propose(ctx: CaseCommandContext, verb: "propose" | "resolve"): Pr
     },
     audit: [{ actor: event.sender, action: "decision.proposed", detail: { outcome: parsed.outcome, reason } }],
     reply: `you proposed \`${parsed.outcome}\`${reason ? ` (${inlineSafe(reason, { maxChars: 300 })})` : ""}; it counts as your approval.`,
-    actions: [stateLabelSync(ctx)],
+    actions: [caseIssueSync(ctx)],
   });
 }

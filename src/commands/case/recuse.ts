@@ -9,7 +9,7 @@
 import { UserError } from "../user-error.js";
 import { caseCommand } from "../command-spec.js";
 import { isRecused } from "./recusals.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 import { escalateWhenNobodyLeft } from "./nobody-left.js";
 
 export const recuseCommand = caseCommand({
@@ -35,7 +35,7 @@ export const recuseCommand = caseCommand({
       audit: [{ actor: login, action: "case.recused", detail: { reason: "self", ...(reason ? { note: reason } : {}) } }],
       reply: `you are recused from this case: you take no part in its votes or its quorum${handled ? ", and no longer handle it" : ""}.`,
       // "Handled by" in the status block.
-      actions: handled ? [stateLabelSync(ctx)] : [],
+      actions: handled ? [caseIssueSync(ctx)] : [],
     });
   },
 });

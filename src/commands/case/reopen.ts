@@ -13,7 +13,7 @@ import { DATABASE_STATE, statusOf } from "../../store/case-records.js";
 import { deadlineCaseOf, replanDeadlines, timerDurations } from "../../store/deadline-jobs.js";
 import { caseCommand } from "../command-spec.js";
 import { UserError } from "../user-error.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 
 export const reopenCommand = caseCommand({
   name: "reopen",
@@ -39,7 +39,7 @@ export const reopenCommand = caseCommand({
       },
       audit: [{ actor: event.sender, action: "case.reopened", detail: reason ? { reason } : {} }],
       reply: "the case is reopened; the resolution target starts again.",
-      actions: [stateLabelSync(ctx), { kind: "reopen-thread", repo: ctx.event.repo, issueNumber: ctx.event.issueNumber }],
+      actions: [caseIssueSync(ctx), { kind: "reopen-thread", repo: ctx.event.repo, issueNumber: ctx.event.issueNumber }],
     });
   },
 });

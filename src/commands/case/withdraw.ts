@@ -11,7 +11,7 @@ import { caseCommand } from "../command-spec.js";
 import { UserError } from "../user-error.js";
 import { decidedByEscalation, decidingTeam } from "../committee.js";
 import type { CaseCommandContext } from "../command-spec.js";
-import { recordCommandResult, stateLabelSync } from "./case-change.js";
+import { recordCommandResult, caseIssueSync } from "./case-change.js";
 
 export const withdrawCommand = caseCommand({
   name: "withdraw",
@@ -34,7 +34,7 @@ export const withdrawCommand = caseCommand({
       },
       audit: [{ actor: event.sender, action: "decision.withdrawn", detail: { outcome: proposal.outcome } }],
       reply: `you withdrew the proposal (\`${proposal.outcome}\`); the case is open for another.`,
-      actions: [stateLabelSync(ctx)],
+      actions: [caseIssueSync(ctx)],
     });
   },
 });
