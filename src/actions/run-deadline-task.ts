@@ -80,9 +80,9 @@ interface Consequences {
 async function consequences(tx: Transaction, deadline: DeadlinePayload, record: CaseRow, casesRepo: RepoRef, config: CocConfig, now: Date): Promise<Consequences> {
   const audit = [{ actor: "app", action: `deadline.${deadline.kind}`, detail: {} }];
   if (deadline.kind === "enact") {
-    const enacted = await enactDecision(tx, record.id, now, { publicNotice: config.decisions.public_notice });
+    const enacted = await enactDecision(tx, record.id, now, { config });
     if (!enacted) return { actions: [], audit: [] };
-    const body = [`The reporter's time to comment has passed: ${enactedText(enacted.outcome)}`, ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n");
+    const body = `The reporter's time to comment has passed: ${enactedText(enacted)}`;
     return { actions: [...(enacted.actions ?? []), inCase(record, casesRepo, body)], audit: [...audit, ...(enacted.audit ?? [])] };
   }
   if (deadline.kind === "emergency-signoff") {

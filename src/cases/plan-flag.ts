@@ -60,3 +60,14 @@ export function contentKey(webHost: string, snapshot: ContentSnapshot): string {
       return `${base}:pullrequestreview-${ref.reviewId}`;
   }
 }
+
+/**
+ * The repository of a case's content, read back from its content key: the account whose strike
+ * ledger and repositories the case's sanctions apply to. Lower-cased, as the key is.
+ */
+export function contentKeyRepo(key: string): { owner: string; repo: string } {
+  const [, owner, rest] = key.split("/");
+  const repo = rest?.split(/[#:]/)[0];
+  if (!owner || !repo) throw new Error(`content key ${key} names no repository`);
+  return { owner, repo };
+}

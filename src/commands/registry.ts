@@ -22,6 +22,8 @@ import { reopenCommand } from "./case/reopen.js";
 import { escalateCommand } from "./case/escalate.js";
 import { affectedCommand } from "./case/affected.js";
 import { safetyCommand } from "./case/safety.js";
+import { warnCommand } from "./case/warn.js";
+import { strikeCommand } from "./case/strike.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -47,6 +49,8 @@ const COMMANDS: CommandSpec[] = [
   withdrawCommand,
   resolveCommand,
   escalateCommand,
+  warnCommand,
+  strikeCommand,
   enactCommand,
   reopenCommand,
   statusCommand,

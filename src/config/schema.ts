@@ -35,6 +35,7 @@ import { z } from "zod";
 import { login, repoRef, teamSlug } from "./fields.js";
 import { PRESET_NAMES, withPreset } from "./presets.js";
 import { committeeSchema, deadlinesSchema, decisionsSchema } from "./workflow-schema.js";
+import { strikesSchema } from "./sanctions-schema.js";
 
 const casesSchema = z
   .strictObject(
@@ -136,6 +137,7 @@ export const cocFileSchema = z
       flag: flagSchema.prefault({}),
       deadlines: deadlinesSchema.prefault({}),
       decisions: decisionsSchema.prefault({}),
+      strikes: strikesSchema.prefault({}),
     },
     { error: "must be a mapping of settings" },
   )
@@ -193,6 +195,9 @@ export type DeadlinesConfig = CocConfig["deadlines"];
 
 /** What the reporter and the public hear of a decision; `reporter_feedback` in milliseconds. */
 export type DecisionsConfig = CocConfig["decisions"];
+
+/** The strike rule; `window` in milliseconds, absent when strikes count until voided. */
+export type StrikesConfig = CocConfig["strikes"];
 
 /** The configuration as written in the file, before defaults. */
 export type CocConfigInput = z.input<typeof cocFileSchema>;

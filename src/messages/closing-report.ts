@@ -19,6 +19,8 @@ export interface ClosingFacts {
   safetyThreatened: boolean | null;
   evidenceUrls: string[];
   outcome: string;
+  /** The outcome's terms in words ("for 30 days"), when it takes any. */
+  terms?: string;
   reason: string;
   decidedAt: Date;
   closedAt: Date;
@@ -38,7 +40,7 @@ export function closingReport(facts: ClosingFacts): string {
     `| Subject | ${quietLogin(facts.subject)} |`,
     `| Affected parties | ${facts.affected.length > 0 ? facts.affected.map(quietLogin).join(", ") : "none recorded (`/coc affected`)"} |`,
     `| Safety threatened? | ${facts.safetyThreatened === null ? "not recorded (`/coc safety yes|no`)" : facts.safetyThreatened ? "yes" : "no"} |`,
-    `| Response | \`${facts.outcome}\`${described}${facts.reason ? `: ${inlineSafe(facts.reason, { maxChars: 500 })}` : ""} |`,
+    `| Response | \`${facts.outcome}\`${facts.terms ? ` ${facts.terms}` : ""}${described}${facts.reason ? `: ${inlineSafe(facts.reason, { maxChars: 500 })}` : ""} |`,
     `| Decided | ${formatUtc(facts.decidedAt)} |`,
     `| Closed | ${formatUtc(facts.closedAt)} |`,
   ].join("\n");

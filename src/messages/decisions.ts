@@ -5,7 +5,7 @@
  */
 import type { ConsensusResult, QuorumRule } from "../cases/consensus.js";
 import { formatUtc } from "../cases/case-state.js";
-import type { Outcome } from "../cases/outcomes.js";
+import { needsSanction, type Outcome } from "../cases/outcomes.js";
 import { describeDuration } from "../config/duration.js";
 import { quietLogin } from "./safe-markdown.js";
 
@@ -32,12 +32,18 @@ export function tallyText(result: ConsensusResult, rule: QuorumRule, escalateTo:
   return lines.join("\n");
 }
 
-export function decisionText(outcome: Outcome, facts: { enactedNow: boolean; sanction: boolean; feedbackMs: number; now: Date }): string {
-  const decided = `**Decided: \`${outcome}\`.**`;
-  if (facts.enactedNow) return `${decided} It needs nothing more done, so the case is closed.`;
-  if (facts.sanction) {
-    return `${decided} Enacting it waits: the app does not carry out sanctions (warnings, cooldowns, bans) yet. Carry it out by hand, then write \`/coc enact\` to close the case.`;
+/**
+ * `terms`: the outcome's length and reach in words ("for 30 days"). `sanctionByHand`: the app cannot carry the
+ * sanction out itself, so the committee does. `enactedNow` false with neither: it waits for the reporter's feedback,
+ * or (a warning that reached the strike threshold) the case stays open for the strike rule's proposal.
+ */
+export function decisionText(outcome: Outcome, facts: { terms: string; enactedNow: boolean; sanctionByHand: boolean; feedbackMs: number; now: Date }): string {
+  const decided = `**Decided: \`${outcome}\`${facts.terms ? ` ${facts.terms}` : ""}.**`;
+  if (facts.enactedNow) return `${decided} ${needsSanction(outcome) ? "It is enacted" : "It needs nothing more done"}, so the case is closed.`;
+  if (facts.sanctionByHand) {
+    return `${decided} Enacting it waits: the app does not carry out \`${outcome}\` itself yet. Carry it out by hand, then write \`/coc enact\` to close the case.`;
   }
+  if (facts.feedbackMs === 0) return `${decided} It is enacted; the case stays open for what follows.`;
   const until = new Date(facts.now.getTime() + facts.feedbackMs);
   return (
     `${decided} The reporter may comment on it for ${describeDuration(facts.feedbackMs)} before it is enacted (until ${formatUtc(until)}). ` +
@@ -45,6 +51,10 @@ export function decisionText(outcome: Outcome, facts: { enactedNow: boolean; san
   );
 }
 
-export function enactedText(outcome: string): string {
-  return `the decision (\`${outcome}\`) is enacted and the case is closed.`;
+/** What the case says when a decided case is enacted later (`/coc enact`, the end of the feedback window). */
+export function enactedText(enacted: { outcome: string; closed: boolean; sanctionLines: string[]; closingReport: string | null }): string {
+  const head = enacted.closed
+    ? `the decision (\`${enacted.outcome}\`) is enacted and the case is closed.`
+    : `the decision (\`${enacted.outcome}\`) is enacted; the case stays open for what follows.`;
+  return [head, ...enacted.sanctionLines, ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n");
 }

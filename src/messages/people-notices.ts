@@ -45,8 +45,9 @@ export interface AppealRoute {
   until: Date;
 }
 
-export function decisionForSubjectNotice(code: string, outcome: string, reason: string, appeal: AppealRoute | null = null): string {
-  const described = isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : "";
+/** `terms`: the outcome's length and reach in words ("for 30 days"), when it takes any. */
+export function decisionForSubjectNotice(code: string, outcome: string, reason: string, appeal: AppealRoute | null = null, terms = ""): string {
+  const described = `${terms ? ` ${terms}` : ""}${isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : ""}`;
   const why = reason ? ` The committee's reason: ${inlineSafe(reason, { maxChars: 1_000 })}.` : "";
   const how = appeal ? `You may appeal the decision until ${formatUtc(appeal.until)}: ${appeal.url}` : "You may appeal the decision; the committee will tell you how.";
   return `The conduct committee decided on case ${code}, about your conduct: \`${outcome}\`${described}.${why} ${how}`;

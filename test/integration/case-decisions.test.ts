@@ -96,15 +96,16 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect((await stored()).state).toBe("decision_proposed");
   });
 
-  it("decides at once with /coc resolve under the single rule; a sanction is recorded and waits", async () => {
+  it("decides at once with /coc resolve under the single rule; a sanction the app cannot carry out is recorded and waits", async () => {
     await start({ committee: { quorum: "single" } });
-    await inCase("/coc resolve warning second insult this month", CY);
-    expect(lastAnswer()).toContain("**Decided: `warning`.** Enacting it waits: the app does not carry out sanctions");
+    await inCase("/coc resolve temporary-ban 30d second insult this month", CY);
+    expect(lastAnswer()).toContain("**Decided: `temporary-ban` for 30 days.** Enacting it waits: the app does not carry out `temporary-ban` itself yet.");
     expect(await stored()).toMatchObject({ state: "decided", decidedAt: NOW, closedAt: null });
     expect(caseIssues(github)[0]!.closed).toBeUndefined();
     // Carried out by hand, the committee closes it.
     await inCase("/coc enact", CY);
-    expect(lastAnswer()).toContain("the decision (`warning`) is enacted and the case is closed.");
+    expect(lastAnswer()).toContain("the decision (`temporary-ban`) is enacted and the case is closed.");
+    expect(lastAnswer()).toContain("| Response | `temporary-ban` for 30 days (The subject is banned for a set time, then let back in.): second insult this month |");
     expect((await stored()).state).toBe("closed");
   });
 

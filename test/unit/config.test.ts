@@ -24,6 +24,7 @@ const DEFAULTS: CocConfig = {
   flag: { hide: true },
   deadlines: { acknowledge: 24 * HOUR, resolve: 7 * DAY, deadlock: 7 * DAY, emergency_signoff: 72 * HOUR },
   decisions: { reporter_feedback: 0, public_notice: "none" },
+  strikes: { threshold: 3, on_threshold: "propose" },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -42,6 +43,7 @@ describe("valid configuration", () => {
         flag: { hide: false },
         deadlines: { acknowledge: "90m", resolve: "2w", deadlock: "10d", emergency_signoff: "36h" },
         decisions: { reporter_feedback: "30s", public_notice: "minimal" },
+        strikes: { threshold: 2, window: "365d", on_threshold: "propose" },
       },
       {
         preset: "ome",
@@ -52,6 +54,7 @@ describe("valid configuration", () => {
         flag: { hide: false },
         deadlines: { acknowledge: 90 * 60_000, resolve: 14 * DAY, deadlock: 10 * DAY, emergency_signoff: 36 * HOUR },
         decisions: { reporter_feedback: 30_000, public_notice: "minimal" },
+        strikes: { threshold: 2, window: 365 * DAY, on_threshold: "propose" },
       },
     ],
     [
@@ -151,7 +154,7 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`)",
+      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
     ["a section given a value", { flag: true }, "`flag` must be a mapping with a hide key (got true)"],

@@ -17,14 +17,14 @@ export const enactCommand = caseCommand({
   summary: "Enact the decision now and close the case.",
   details:
     "A decision that needs nothing more is enacted at once, without waiting for the end of the reporter's time to comment. " +
-    "For a decision that needs a sanction (which the app does not carry out yet), write it once the committee has carried the sanction out: the case closes.",
+    "The app carries out a warning itself (a strike). For a ban, which the app does not carry out yet, write it once the committee has carried the ban out: the case closes.",
   async run(ctx) {
     if (ctx.caseFile.state !== "decided") throw new UserError("only a decided case can be enacted.");
     await recordCommandResult(ctx, {
       apply: async (tx) => {
-        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now, { publicNotice: ctx.config.decisions.public_notice, sanctionDoneByHand: true });
+        const enacted = await enactDecision(tx, ctx.caseFile.id, ctx.now, { config: ctx.config, sanctionDoneByHand: true });
         if (!enacted) throw new UserError("only a decided case can be enacted.");
-        return { ...enacted, reply: [enactedText(enacted.outcome), ...(enacted.closingReport ? ["", enacted.closingReport] : [])].join("\n") };
+        return { ...enacted, reply: enactedText(enacted) };
       },
       audit: [{ actor: ctx.event.sender, action: "decision.enacted-early", detail: {} }],
       reply: "enacting now:",

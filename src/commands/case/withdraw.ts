@@ -12,6 +12,7 @@ import { UserError } from "../user-error.js";
 import { decidedByEscalation, decidingTeam } from "../committee.js";
 import type { CaseCommandContext } from "../command-spec.js";
 import { recordCommandResult, caseIssueSync } from "./case-change.js";
+import { APP_PROPOSER } from "./strike-threshold.js";
 
 export const withdrawCommand = caseCommand({
   name: "withdraw",
@@ -19,7 +20,7 @@ export const withdrawCommand = caseCommand({
   usage: "/coc withdraw",
   summary: "Withdraw your open proposal.",
   details:
-    "Only the member who proposed it can withdraw it; the case goes back to acknowledged, ready for another proposal. " +
+    "Only the member who proposed it can withdraw it (any member, for the strike rule's proposal by the app); the case goes back to acknowledged, ready for another proposal. " +
     "On a case escalated to the escalation team, its members may also withdraw a proposal made by someone who no longer decides the case.",
   async run(ctx) {
     const { caseFile, event } = ctx;
@@ -42,6 +43,8 @@ export const withdrawCommand = caseCommand({
 /** Whether the open proposal was made by someone who no longer decides the case (it went to the escalation team). */
 async function proposerHandedOver(ctx: CaseCommandContext): Promise<boolean> {
   const proposal = ctx.caseFile.proposals[0];
+  // The strike rule's proposal is the app's: any member who decides the case may withdraw it.
+  if (proposal?.status === "open" && proposal.proposer === APP_PROPOSER) return true;
   if (!proposal || proposal.status !== "open" || !decidedByEscalation(ctx.caseFile, ctx.config.committee)) return false;
   const deciders = await ctx.github.listTeamMembers(ctx.event.repo.owner, decidingTeam(ctx.caseFile, ctx.config.committee));
   return !deciders.some((login) => login.toLowerCase() === proposal.proposer.toLowerCase());
