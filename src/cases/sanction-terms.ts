@@ -12,7 +12,7 @@
  * ones accepted; `m` is minutes here as everywhere in the app, never months.
  * Pure: no clock, no I/O.
  */
-import { DURATION_FORMS, describeDuration, formatDuration, parseDuration, type Milliseconds } from "../config/duration.js";
+import { DURATION_FORMS, DURATION_PATTERN, describeDuration, formatDuration, parseDuration, type Milliseconds } from "../config/duration.js";
 import type { Outcome } from "./outcomes.js";
 
 /** GitHub's interaction-limit expiries, by its own names. */
@@ -100,16 +100,17 @@ export function parseInteractionLimit(text: string): InteractionLimit | undefine
 }
 
 /**
- * Where and how long a cooldown lasts: `[repo|org|<repository>] <length> [limit]`. The place is
- * optional when `placeOptional` (a decision's cooldown applies to the case's repository by default).
- * Answers the words left over (the reason).
+ * Where and how long a cooldown lasts: `[repo|org|<repository>] <length> [limit]`; without a place it applies
+ * to the case's repository. Answers the words left over (the reason).
  */
-export function parseCooldownTerms(words: readonly string[], placeOptional: boolean): Parsed<{ terms: CooldownTerms; rest: string[] }> {
+export function parseCooldownTerms(words: readonly string[]): Parsed<{ terms: CooldownTerms; rest: string[] }> {
   let index = 0;
   let place: CooldownPlace = { kind: "repo" };
   const first = words[0];
-  const firstIsLength = first !== undefined && parseCooldownLength(first).ok;
-  if (first !== undefined && !(placeOptional && firstIsLength)) {
+  // A word written as a length is the length, valid or not, so its refusal names the lengths (a repository named
+  // like a length is written `owner/name`).
+  const firstIsLength = first !== undefined && (parseCooldownLength(first).ok || DURATION_PATTERN.test(first.toLowerCase()));
+  if (first !== undefined && !firstIsLength) {
     place = placeOf(first);
     index = 1;
   }
@@ -153,7 +154,7 @@ export function parseOutcomeTerms(outcome: Outcome, words: readonly string[]): P
     case "permanent-ban":
       return { ok: true, value: { terms: { kind: "ban", lengthMs: null }, rest: [...words] } };
     case "cooldown": {
-      const parsed = parseCooldownTerms(words, true);
+      const parsed = parseCooldownTerms(words);
       if (!parsed.ok) return { ok: false, reason: `${parsed.reason} The form is ${TERMED_OUTCOMES.cooldown}.` };
       return parsed;
     }

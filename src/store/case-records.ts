@@ -89,7 +89,9 @@ const CASE_RECORD_INCLUDE = {
   proposals: {
     where: { status: { in: ["open", "decided"] } },
     include: { votes: { orderBy: { castAt: "asc" } } },
-    orderBy: { createdAt: "desc" },
+    // The strike rule's proposal may open in the transaction that decided the one before it, at the same time:
+    // the open one is the case's current proposal.
+    orderBy: [{ createdAt: "desc" }, { status: "desc" }],
     take: 1,
   },
 } as const satisfies Prisma.CaseInclude;

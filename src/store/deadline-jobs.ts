@@ -47,7 +47,7 @@ export async function loadDeadlineCase(
   record: Parameters<typeof deadlineCaseOf>[0] & Parameters<typeof statusOf>[0],
 ): Promise<DeadlineCase> {
   const [proposals, locks, acts] = await Promise.all([
-    db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: { createdAt: "desc" }, take: 1 }),
+    db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: [{ createdAt: "desc" }, { status: "desc" }], take: 1 }),
     db.timedLock.findMany({ where: { caseId: record.id } }),
     db.emergencyAct.findMany({ where: { caseId: record.id } }),
   ]);

@@ -75,8 +75,8 @@ export function writesIn(github: InMemoryGitHub, repo: { owner: string; repo: st
 }
 
 /** What the app answered in a case issue, without its hidden first lines, and without the notices it delivers to people. */
-export function caseAnswers(github: InMemoryGitHub, casesRepo = CASES): string[] {
-  return caseThread(github, casesRepo).filter((body) => !isPeopleNotice(body));
+export function caseAnswers(github: InMemoryGitHub, casesRepo = CASES, caseIndex = 0): string[] {
+  return caseThread(github, casesRepo, caseIndex).filter((body) => !isPeopleNotice(body));
 }
 
 /** The notices for the reporter and the subject in the case issue (see `deliver-notice`). */
@@ -84,8 +84,8 @@ export function peopleNotices(github: InMemoryGitHub, casesRepo = CASES): string
   return caseThread(github, casesRepo).filter(isPeopleNotice);
 }
 
-function caseThread(github: InMemoryGitHub, casesRepo: { owner: string; repo: string }): string[] {
-  const issue = caseIssues(github, casesRepo)[0];
+function caseThread(github: InMemoryGitHub, casesRepo: { owner: string; repo: string }, caseIndex = 0): string[] {
+  const issue = caseIssues(github, casesRepo)[caseIndex];
   return (issue?.comments ?? []).map((comment) => comment.body.replace(/^<!-- coc-reply:[^>]* -->\n/, ""));
 }
 

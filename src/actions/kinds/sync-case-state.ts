@@ -20,7 +20,7 @@ export const syncCaseState: ActionKindSpec<"sync-case-state"> = {
   async perform(action, run) {
     const found = await run.db.case.findUnique({
       where: { id: action.caseId },
-      include: { proposals: { where: { status: { not: "withdrawn" } }, orderBy: { createdAt: "desc" }, take: 1 } },
+      include: { proposals: { where: { status: { not: "withdrawn" } }, orderBy: [{ createdAt: "desc" }, { status: "desc" }], take: 1 } },
     });
     if (!found) throw new Error(`case ${action.caseId} does not exist`);
     if (found.issueNumber === null) throw new WaitingError(`case ${found.code} has no case issue yet`);

@@ -10,7 +10,6 @@ import { contentKeyRepo } from "../../cases/plan-flag.js";
 import { activeStrikeCount, thresholdReached } from "../../cases/strike-rule.js";
 import type { CocConfig } from "../../config/schema.js";
 import { describeDuration } from "../../config/duration.js";
-import { inlineSafe } from "../../messages/safe-markdown.js";
 import { warningForSubjectNotice } from "../../messages/sanction-notices.js";
 import type { ChangeConsequences } from "../../store/case-records.js";
 import type { Transaction } from "../../store/database.js";
@@ -72,7 +71,7 @@ export async function strikeAgainstSubject(
   const before = deadlineCaseAt(caseFile, proposalFrom, null);
   await replanDeadlines(tx, before, { ...before, state: "decision-proposed", proposedAt: now, decidedAt: null }, timerDurations(config), now);
   lines.push(
-    `That reaches the strike threshold (\`strikes.on_threshold: propose\`), so the app proposed \`permanent-ban\` (${inlineSafe(reason, { maxChars: 200 })}). ` +
+    `That reaches the strike threshold (\`strikes.on_threshold: propose\`), so the app proposed \`permanent-ban\` (${reason}). ` +
       "Vote with `/coc approve` or `/coc object`, or `/coc withdraw` it and propose what the committee decides.",
   );
   audit.push({ actor: "app", action: "decision.proposed", detail: { outcome: "permanent-ban", reason } });
