@@ -88,8 +88,9 @@ export function parseCooldownLength(text: string): Parsed<CooldownExpiry> {
 
 /** `30d` → 30 days; `permanent` → null (no end); anything else is refused with the accepted forms. */
 export function parseBanLength(text: string): Parsed<Milliseconds | null> {
-  const word = text.trim().toLowerCase();
-  if (word === "permanent") return { ok: true, value: null };
+  const word = text.trim();
+  if (word.toLowerCase() === "permanent") return { ok: true, value: null };
+  // Not lower-cased: `1M` must be refused, never read as one minute.
   const ms = parseDuration(word);
   if (ms === undefined || ms === 0) return { ok: false, reason: `\`${text.trim()}\` is not a ban length: write \`permanent\` or ${DURATION_FORMS}, longer than 0s.` };
   return { ok: true, value: ms };
