@@ -7,6 +7,8 @@
  * GitHub's answer is lost.
  */
 import type { GitHubPort, RepoRef } from "../github/port.js";
+import { subjectHistory } from "../store/subject-history.js";
+import { subjectHistoryText } from "../messages/subject-history.js";
 import { caseIssueParts, caseIssueTitle, caseMarker, partMarker, reportMarker, reportParts } from "../messages/case-file.js";
 import { CASE_LABEL, PUBLIC_BODY_LABEL, STATE_LABELS, ESCALATED_LABEL } from "../messages/labels.js";
 import { heldCaseNotice } from "../messages/notices.js";
@@ -50,7 +52,7 @@ export async function postCasePart(action: Extract<PlannedAction, { kind: "post-
   if (!prepared) return;
   const { github, repo, view } = prepared;
   const issueNumber = requireIssue(view);
-  const parts = action.of === "case-issue" ? caseIssueParts(view, action.protection) : reportParts(view, action.reportId, action.protection);
+  const parts = action.of === "case-issue" ? caseIssueParts(view, action.protection, view.subjectHistory) : reportParts(view, action.reportId, action.protection);
   const body = parts[action.part];
   if (body === undefined) throw new PermanentActionError(`case ${view.code} has no part ${action.part}`);
   await postOnce(github, repo, issueNumber, partMarker(view.code, action.reportId, action.part), body, run);
@@ -128,7 +130,7 @@ async function writeCaseIssue(
     ...(action.protection === "not-hideable" ? [PUBLIC_BODY_LABEL] : []),
     ...(view.escalatedAt ? [ESCALATED_LABEL] : []),
   ];
-  const [body, ...rest] = caseIssueParts(view, action.protection);
+  const [body, ...rest] = caseIssueParts(view, action.protection, await historyOf(view, run));
   const title = caseIssueTitle(view);
   const number = await createOnce({
     previouslyStarted: run.writeStarted,
@@ -148,6 +150,19 @@ async function writeCaseIssue(
   });
   const reportId = view.reports[0]?.id ?? "none";
   await setCaseIssueNumber(run.db, view.id, number, followUps(view.id, reportId, "case-issue", rest.length, action.protection));
+}
+
+/**
+ * The subject's history for the case file, read once and kept with the case: the file's follow-up parts are cut
+ * from the same text however much the history grows before they are posted.
+ */
+async function historyOf(view: CaseView, run: ActionRun): Promise<string> {
+  if (view.subjectHistory !== null) return view.subjectHistory;
+  const origin = new URL(view.reports[0]?.evidence?.url ?? "https://github.com").origin;
+  const text = subjectHistoryText(await subjectHistory(run.db, view), view.subjectLogin, origin);
+  await run.db.case.updateMany({ where: { id: view.id, subjectHistory: null }, data: { subjectHistory: text } });
+  const kept = await run.db.case.findUniqueOrThrow({ where: { id: view.id }, select: { subjectHistory: true } });
+  return kept.subjectHistory ?? text;
 }
 
 async function postOnce(github: GitHubPort, repo: RepoRef, issueNumber: number, marker: string, body: string, run: ActionRun): Promise<void> {

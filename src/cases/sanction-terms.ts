@@ -13,7 +13,7 @@
  * Pure: no clock, no I/O.
  */
 import { DURATION_FORMS, DURATION_PATTERN, describeDuration, formatDuration, parseDuration, type Milliseconds } from "../config/duration.js";
-import type { Outcome } from "./outcomes.js";
+import { isOutcome, type Outcome } from "./outcomes.js";
 
 /** GitHub's interaction-limit expiries, by its own names. */
 export const COOLDOWN_EXPIRIES = ["one_day", "three_days", "one_week", "one_month", "six_months"] as const;
@@ -199,4 +199,9 @@ export function describePlace(place: CooldownPlace): string {
 
 export function describeCooldownLength(expiry: CooldownExpiry): string {
   return COOLDOWN_WORDS[expiry];
+}
+
+/** The terms of a stored outcome in words, "" when it takes none. */
+export function termsInWords(outcome: string, terms: string | null): string {
+  return isOutcome(outcome) ? describeTerms(readTerms(outcome, terms)) : "";
 }

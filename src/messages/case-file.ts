@@ -49,8 +49,11 @@ const PROTECTION_TEXT: Record<Protection, string> = {
   "hiding-disabled": "Not hidden: hiding on flag is turned off in this repository's configuration (`flag.hide`).",
 };
 
-/** The case issue body, then the follow-up comments its first report needs. */
-export function caseIssueParts(view: CaseView, protection: Protection): string[] {
+/**
+ * The case issue body, then the follow-up comments its first report needs. `history` is the subject's
+ * history (see `subject-history.ts`), shown between the summary and the first report.
+ */
+export function caseIssueParts(view: CaseView, protection: Protection, history: string | null = null): string[] {
   const first = view.reports[0];
   const summary: Block = {
     kind: "text",
@@ -68,7 +71,7 @@ export function caseIssueParts(view: CaseView, protection: Protection): string[]
       "",
     ].join("\n"),
   };
-  const blocks = [summary, ...(first ? reportBlocks(first, 1, null) : [])];
+  const blocks: Block[] = [summary, ...(history ? [{ kind: "text" as const, text: history }] : []), ...(first ? reportBlocks(first, 1, null) : [])];
   return packMessages(blocks, {
     head: (index) => (index === 0 ? `${caseMarker(view.code)}\n${statusBlock(statusFactsOf(view))}` : continuationHead(view.code, first?.id ?? "none", index, 1)),
     firstReserve: STATUS_BLOCK_ROOM,

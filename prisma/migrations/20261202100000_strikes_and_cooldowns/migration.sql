@@ -1,5 +1,7 @@
--- Sanctions: the strike ledger, cooldowns (interaction limits), and the terms a decided outcome carries.
+-- Sanctions: the strike ledger, cooldowns (interaction limits), the terms a decided outcome carries,
+-- and cases found by their subject's account (the subject's history in each new case file).
 ALTER TABLE "proposals" ADD COLUMN "terms" TEXT;
+ALTER TABLE "cases" ADD COLUMN "subject_history" TEXT;
 
 -- CreateTable
 CREATE TABLE "strikes" (
@@ -40,6 +42,7 @@ CREATE TABLE "cooldowns" (
 );
 
 -- CreateIndex
+CREATE INDEX "cases_subject_id_idx" ON "cases"("subject_id");
 CREATE UNIQUE INDEX "strikes_issue_key_key" ON "strikes"("issue_key");
 CREATE UNIQUE INDEX "strikes_account_number_key" ON "strikes"("account", "number");
 CREATE INDEX "strikes_account_subject_id_idx" ON "strikes"("account", "subject_id");

@@ -10,8 +10,8 @@
  * open with the strike rule's proposal (see `strike-threshold.ts`).
  */
 import type { PlannedAction } from "../../actions/planned-action.js";
-import { isOutcome, needsSanction, type Outcome } from "../../cases/outcomes.js";
-import { describeTerms, readTerms } from "../../cases/sanction-terms.js";
+import { needsSanction, type Outcome } from "../../cases/outcomes.js";
+import { describeTerms, readTerms, termsInWords } from "../../cases/sanction-terms.js";
 import type { CocConfig } from "../../config/schema.js";
 import type { PublicNotice } from "../../config/workflow-schema.js";
 import { deadlineKey } from "../../deadlines/deadline-rules.js";
@@ -133,11 +133,6 @@ async function closingReportFor(tx: Transaction, caseId: string): Promise<string
     decidedAt: closed.decidedAt ?? closed.closedAt,
     closedAt: closed.closedAt,
   });
-}
-
-/** The terms of a stored outcome in words, "" when it takes none. */
-export function termsInWords(outcome: string, terms: string | null): string {
-  return isOutcome(outcome) ? describeTerms(readTerms(outcome, terms)) : "";
 }
 
 /** Where the reported content is, as GitHub gave its address when it was flagged. */
