@@ -16,6 +16,7 @@ import { deliverNotice } from "./kinds/deliver-notice.js";
 import { caseComment } from "./kinds/case-comment.js";
 import { publicNotice } from "./kinds/public-notice.js";
 import { revertEmergency } from "./kinds/revert-emergency.js";
+import { removeInteractionLimit, setInteractionLimit } from "./kinds/interaction-limits.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -39,6 +40,8 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "case-comment": caseComment,
   "public-notice": publicNotice,
   "revert-emergency": revertEmergency,
+  "set-interaction-limit": setInteractionLimit,
+  "remove-interaction-limit": removeInteractionLimit,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -7,6 +7,7 @@
 import type { CommandLocation, ContentRef } from "../domain/content.js";
 import type { HideClassifier, LockReason } from "../domain/moderation.js";
 import type { RepoRef } from "../domain/repository.js";
+import type { InteractionPlace } from "../github/port.js";
 
 export type PlannedAction =
   | { kind: "hide-content"; repo: RepoRef; nodeId: string; classifier: HideClassifier }
@@ -38,6 +39,11 @@ export type PlannedAction =
   | { kind: "deliver-notice"; caseId: string; to: string; accountId?: number; about: "reporter" | "subject"; body: string }
   /** The app's own comment in a case issue, posted once the issue exists (see `kinds/case-comment.ts`). */
   | { kind: "case-comment"; caseId: string; body: string }
+  /** Sets the interaction limit a cooldown records (`/coc cooldown`, the `cooldown` outcome); GitHub's refusals are said in the case. */
+  /** `via`: a repository of the account the app is installed on (the case's), whose installation acts. */
+  | { kind: "set-interaction-limit"; caseId: string; cooldownId: string; via: RepoRef }
+  /** Lifts the interaction limit in force at the place (`/coc cooldown off`). */
+  | { kind: "remove-interaction-limit"; caseId: string; place: InteractionPlace; via: RepoRef }
   /** The fixed, nameless notice that a thread was moderated (`decisions.public_notice: minimal`); it carries no text of its own. */
   | { kind: "public-notice"; repo: RepoRef; issueNumber: number };
 

@@ -183,7 +183,12 @@ export function readTerms(outcome: Outcome, written: string | null): SanctionTer
 export function describeTerms(terms: SanctionTerms | null): string {
   if (!terms) return "";
   if (terms.kind === "ban") return terms.lengthMs === null ? "with no end date" : `for ${describeDuration(terms.lengthMs)}`;
-  return `${describePlace(terms.place)} for ${COOLDOWN_WORDS[terms.expiry]} (${LIMIT_WORDS[terms.limit]})`;
+  return `${describePlace(terms.place)} ${describeCooldown(terms)}`;
+}
+
+/** How long and how tight a cooldown is, wherever it applies: "for one week (only collaborators may …)". */
+export function describeCooldown(terms: Pick<CooldownTerms, "expiry" | "limit">): string {
+  return `for ${COOLDOWN_WORDS[terms.expiry]} (${LIMIT_WORDS[terms.limit]})`;
 }
 
 export function describePlace(place: CooldownPlace): string {
@@ -197,9 +202,6 @@ export function describePlace(place: CooldownPlace): string {
   }
 }
 
-export function describeCooldownLength(expiry: CooldownExpiry): string {
-  return COOLDOWN_WORDS[expiry];
-}
 
 /** The terms of a stored outcome in words, "" when it takes none. */
 export function termsInWords(outcome: string, terms: string | null): string {

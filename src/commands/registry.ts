@@ -24,6 +24,7 @@ import { affectedCommand } from "./case/affected.js";
 import { safetyCommand } from "./case/safety.js";
 import { warnCommand } from "./case/warn.js";
 import { strikeCommand } from "./case/strike.js";
+import { cooldownCommand } from "./case/cooldown.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -41,6 +42,7 @@ const COMMANDS: CommandSpec[] = [
   unlockCommand,
   removeCommand,
   closeCommand,
+  cooldownCommand,
   emergencyCommand,
   signoffCommand,
   proposeCommand,

@@ -7,6 +7,7 @@
 import type { ContentRef } from "../commands/content-link.js";
 import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
 import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
+import { InMemoryInteractions } from "./in-memory-interactions.js";
 import { contentKeyOf, repoKey, threadKey, type RecordedWrite, type StoredIssue } from "./in-memory-records.js";
 import type {
   AccountPermission,
@@ -60,6 +61,11 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly loseAnswerNext = this.faults.loseAnswerNext;
   readonly calls = this.faults.calls;
   private readonly accounts = new InMemoryAccounts();
+  /** Interaction limits (cooldowns); `interactions.permitted = false` takes the `administration` permission away. */
+  readonly interactions = new InMemoryInteractions(this.faults, (write) => this.writes.push(write));
+  readonly getInteractionLimit: GitHubPort["getInteractionLimit"] = (place) => this.interactions.get(place);
+  readonly setInteractionLimit: GitHubPort["setInteractionLimit"] = (place, limit, expiry) => this.interactions.set(place, limit, expiry);
+  readonly removeInteractionLimit: GitHubPort["removeInteractionLimit"] = (place) => this.interactions.remove(place);
 
   async botLogin(): Promise<string> {
     return FAKE_BOT_LOGIN;

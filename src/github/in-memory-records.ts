@@ -5,6 +5,7 @@
  * as GitHub's names are.
  */
 import type { ContentRef } from "../commands/content-link.js";
+import type { InteractionWrite } from "./in-memory-interactions.js";
 import type { CommandLocation, HideClassifier, LockReason, NewIssue, RepoRef } from "./port.js";
 
 export type RecordedWrite =
@@ -20,7 +21,8 @@ export type RecordedWrite =
   | { verb: "lock"; repo: string; issueNumber: number; reason: LockReason | null }
   | { verb: "unlock"; repo: string; issueNumber: number }
   | { verb: "replace-body"; ref: ContentRef; body: string }
-  | { verb: "edit-issue"; repo: string; issueNumber: number; body: string };
+  | { verb: "edit-issue"; repo: string; issueNumber: number; body: string }
+  | InteractionWrite;
 
 export interface StoredComment {
   author: string;

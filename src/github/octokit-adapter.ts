@@ -7,6 +7,7 @@
 import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
+import type { CooldownExpiry, InteractionLimit } from "../cases/sanction-terms.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
 import {
   lockConversation,
@@ -21,6 +22,7 @@ import {
   writeContentBody,
 } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
+import { deleteInteractionLimit, readInteractionLimit, writeInteractionLimit } from "./octokit-interactions.js";
 import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
 import type {
   AccountPermission,
@@ -29,6 +31,9 @@ import type {
   AppIdentity,
   EditHistory,
   GitHubPort,
+  InteractionAnswer,
+  InteractionLimitState,
+  InteractionPlace,
   HideClassifier,
   LabelSpec,
   LockReason,
@@ -246,6 +251,18 @@ export class OctokitGitHub implements GitHubPort {
     const login = await this.identity.botLogin();
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
     return comments.some((comment) => writtenByApp(comment, login) && startsWithMarker(comment.body, marker));
+  }
+
+  getInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<InteractionLimitState | null>> {
+    return readInteractionLimit(this.octokit, place);
+  }
+
+  setInteractionLimit(place: InteractionPlace, limit: InteractionLimit, expiry: CooldownExpiry): Promise<InteractionAnswer<{ expiresAt: Date }>> {
+    return writeInteractionLimit(this.octokit, place, limit, expiry);
+  }
+
+  removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>> {
+    return deleteInteractionLimit(this.octokit, place);
   }
 
   async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string, options: SendOptions = {}): Promise<void> {

@@ -8,6 +8,7 @@
 import type { ContentRef, ContentSnapshot, CommandLocation, EditHistory } from "../domain/content.js";
 import type { HideClassifier, LockReason } from "../domain/moderation.js";
 import type { RepoRef } from "../domain/repository.js";
+import type { CooldownExpiry, InteractionLimit } from "../cases/sanction-terms.js";
 
 // The domain's own types, named here too for the adapters that implement the port.
 export type { RepoRef } from "../domain/repository.js";
@@ -47,6 +48,24 @@ export interface NewIssue {
   body: string;
   labels: string[];
 }
+
+/** Where GitHub's interaction limits apply: one public repository, or every public repository of an organization. */
+export type InteractionPlace = { kind: "repository"; repo: RepoRef } | { kind: "organization"; org: string };
+
+export interface InteractionLimitState {
+  limit: InteractionLimit;
+  /** Where the limit in force was set: a repository's own, or its organization's (or user's), which overrides it. */
+  origin: "repository" | "organization" | "user";
+  expiresAt: Date;
+}
+
+/**
+ * Why GitHub will not change an interaction limit: the app lacks the optional permission, a limit set for the whole
+ * account overrides the repository's (409), or the account is a person's, whose account-wide limit only they can set.
+ */
+export type InteractionRefusal = "no-permission" | "higher-limit" | "not-an-organization";
+
+export type InteractionAnswer<T> = { ok: true; value: T } | { ok: false; refusal: InteractionRefusal };
 
 export interface GitHubPort {
   /**
@@ -124,6 +143,12 @@ export interface GitHubPort {
    * own case issue); nothing is written when `rewrite` answers null or the same text.
    */
   rewriteIssueBody(repo: RepoRef, issueNumber: number, rewrite: (body: string) => string | null): Promise<void>;
+  /** The interaction limit in force at the place; null when there is none. */
+  getInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<InteractionLimitState | null>>;
+  /** Sets the limit for GitHub's fixed length, replacing one in force there; answers when it ends. */
+  setInteractionLimit(place: InteractionPlace, limit: InteractionLimit, expiry: CooldownExpiry): Promise<InteractionAnswer<{ expiresAt: Date }>>;
+  /** Removes the limit set at the place; none there counts as done. */
+  removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>>;
   /** Sent once, like `createIssue`. */
   createComment(repo: RepoRef, issueNumber: number, body: string, options?: SendOptions): Promise<void>;
 }

@@ -36,6 +36,7 @@ CREATE TABLE "cooldowns" (
     "ends_at" TIMESTAMP(3) NOT NULL,
     "lifted_at" TIMESTAMP(3),
     "lifted_by" TEXT,
+    "refusal" TEXT,
     "issue_key" TEXT NOT NULL,
 
     CONSTRAINT "cooldowns_pkey" PRIMARY KEY ("id")

@@ -21,9 +21,13 @@ import type { ChangeConsequences } from "../../store/case-records.js";
 import type { Transaction } from "../../store/database.js";
 import { publicNoticeActions } from "./public-notices.js";
 import { strikeAgainstSubject } from "./strike-threshold.js";
+import { interactionPlaceOf, placeKey } from "./cooldown-place.js";
+import { contentKeyRepo } from "../../cases/plan-flag.js";
+import { cooldownSetText } from "../../messages/cooldowns.js";
+import { recordCooldown } from "../../store/cooldowns.js";
 
 /** The outcomes whose sanction the app carries out itself; the others wait for the committee to carry them out by hand. */
-const APP_ENACTED_SANCTIONS: ReadonlySet<Outcome> = new Set(["warning"]);
+const APP_ENACTED_SANCTIONS: ReadonlySet<Outcome> = new Set(["warning", "cooldown"]);
 
 /** Whether the app can enact the outcome by itself: it needs no sanction, or one the app carries out. */
 export function appEnacts(outcome: Outcome): boolean {
@@ -73,6 +77,7 @@ export async function enactDecided(tx: Transaction, caseFile: EnactableCase, dec
 }
 
 async function carryOutSanction(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, config: CocConfig, now: Date): Promise<Omit<Enactment, "closingReport">> {
+  if (decided.outcome === "cooldown") return coolDown(tx, caseFile, decided, now);
   if (decided.outcome !== "warning") return { closed: true, sanctionLines: [] };
   const struck = await strikeAgainstSubject(
     tx,
@@ -85,6 +90,22 @@ async function carryOutSanction(tx: Transaction, caseFile: EnactableCase, decide
   // A case that closes tells the subject of the decision; one kept open for the strike rule's proposal tells them of the warning now.
   const actions = struck.proposalOpened ? [struck.subjectNotice, ...(struck.actions ?? [])] : (struck.actions ?? []);
   return { closed: !struck.proposalOpened, sanctionLines: struck.lines, actions, audit: struck.audit ?? [] };
+}
+
+/** The decision's cooldown, recorded with the action that sets it; GitHub's refusal, if any, is said in the case when it runs. */
+async function coolDown(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, now: Date): Promise<Omit<Enactment, "closingReport">> {
+  const terms = readTerms("cooldown", decided.terms);
+  if (terms?.kind !== "cooldown") throw new Error(`case ${caseFile.code}: the cooldown decided has no terms`);
+  const caseRepo = contentKeyRepo(caseFile.contentKey);
+  const resolved = interactionPlaceOf(terms.place, caseRepo);
+  if (!resolved.ok) throw new Error(`case ${caseFile.code}: the cooldown decided has no place: ${resolved.reason}`);
+  const recorded = await recordCooldown(tx, { caseId: caseFile.id, place: resolved.place, terms, setBy: "app", issueKey: `decision:${decided.id}:cooldown`, via: caseRepo }, now);
+  return {
+    closed: true,
+    sanctionLines: [`Cooldown: ${cooldownSetText(resolved.name, terms, recorded.endsAt)}`],
+    actions: recorded.action ? [recorded.action] : [],
+    audit: [{ actor: "app", action: "cooldown.set", detail: { place: placeKey(resolved.place), limit: terms.limit, expiry: terms.expiry } }],
+  };
 }
 
 /** What a case's close does on GitHub: its issue closes, the subject hears the decision, and the public notice where the policy asks. */

@@ -20,6 +20,8 @@ import { decidingTeam } from "../committee.js";
 import { UserError } from "../user-error.js";
 import { recordCommandResult, caseIssueSync } from "./case-change.js";
 import { settleProposal, votingCommittee } from "./decision.js";
+import { interactionPlaceOf } from "./cooldown-place.js";
+import { contentKeyRepo } from "../../cases/plan-flag.js";
 
 const OUTCOME_LIST = OUTCOMES.map((o) => `\`${o}\``).join(", ");
 
@@ -52,6 +54,10 @@ async function propose(ctx: CaseCommandContext, verb: "propose" | "resolve"): Pr
   const termed = parseOutcomeTerms(parsed.outcome, afterOutcome);
   if (!termed.ok) throw new UserError(termed.reason);
   const { terms, rest: reasonWords } = termed.value;
+  if (terms?.kind === "cooldown") {
+    const place = interactionPlaceOf(terms.place, contentKeyRepo(caseFile.contentKey));
+    if (!place.ok) throw new UserError(place.reason);
+  }
   const moved = transition(statusOf(caseFile), { type: "propose", by: event.sender, at: ctx.now, outcome: parsed.outcome });
   if (!moved.ok) throw new UserError(moved.reason);
   const committee = votingCommittee(caseFile, await ctx.github.listTeamMembers(ctx.event.repo.owner, decidingTeam(caseFile, ctx.config.committee)));
