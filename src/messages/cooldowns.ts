@@ -23,7 +23,7 @@ export function cooldownRefusalText(name: string, refusal: CooldownRefusal, acco
         "change or lift the account's with `/coc cooldown org …` or `/coc cooldown off org`."
       );
     case "not-an-organization":
-      return `${name} is a personal account: GitHub lets only its owner set a limit for all of it. Cool down one repository at a time.`;
+      return "this account is a person's, not an organization: GitHub lets only its owner set a limit for all of it. Cool down one repository at a time.";
     case "private":
       return `${name} is private: GitHub's interaction limits apply only to public repositories (in a private one, only the people given access can take part). Lock the conversation instead.`;
     case "missing":
