@@ -5,9 +5,8 @@
  * is: protection first, hiding abusive content never waits behind paperwork.
  */
 import type { CommandLocation, ContentRef } from "../domain/content.js";
-import type { HideClassifier, LockReason } from "../domain/moderation.js";
+import type { HideClassifier, InteractionPlace, LockReason } from "../domain/moderation.js";
 import type { RepoRef } from "../domain/repository.js";
-import type { InteractionPlace } from "../github/port.js";
 
 export type PlannedAction =
   | { kind: "hide-content"; repo: RepoRef; nodeId: string; classifier: HideClassifier }

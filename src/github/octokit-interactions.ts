@@ -59,8 +59,10 @@ async function answered<T>(place: InteractionPlace, ask: () => Promise<T>): Prom
 }
 
 function refusalOf(place: InteractionPlace, error: unknown): InteractionRefusal | null {
-  const status = (error as { status?: number }).status;
-  if (status === 403) return "no-permission";
+  const { status, message, response } = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } };
+  // GitHub also answers 403 for its rate limits: those are retried, never read as a missing permission.
+  const rateLimited = /rate limit/i.test(message ?? "") || response?.headers?.["retry-after"] !== undefined || response?.headers?.["x-ratelimit-remaining"] === "0";
+  if (status === 403 && !rateLimited) return "no-permission";
   if (status === 409) return "higher-limit";
   // A user account has no organization endpoints: GitHub lets only the person set their account-wide limit.
   if (place.kind === "organization" && isNotFound(error)) return "not-an-organization";

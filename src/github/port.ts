@@ -6,14 +6,14 @@
  * their effects are obvious from the signature.
  */
 import type { ContentRef, ContentSnapshot, CommandLocation, EditHistory } from "../domain/content.js";
-import type { HideClassifier, LockReason } from "../domain/moderation.js";
+import type { HideClassifier, InteractionPlace, LockReason } from "../domain/moderation.js";
 import type { RepoRef } from "../domain/repository.js";
 import type { CooldownExpiry, InteractionLimit } from "../cases/sanction-terms.js";
 
 // The domain's own types, named here too for the adapters that implement the port.
 export type { RepoRef } from "../domain/repository.js";
 export type { CommandLocation, ContentEdit, ContentRef, ContentSnapshot, EditHistory } from "../domain/content.js";
-export type { HideClassifier, LockReason } from "../domain/moderation.js";
+export type { HideClassifier, InteractionPlace, LockReason } from "../domain/moderation.js";
 
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
@@ -48,9 +48,6 @@ export interface NewIssue {
   body: string;
   labels: string[];
 }
-
-/** Where GitHub's interaction limits apply: one public repository, or every public repository of an organization. */
-export type InteractionPlace = { kind: "repository"; repo: RepoRef } | { kind: "organization"; org: string };
 
 export interface InteractionLimitState {
   limit: InteractionLimit;

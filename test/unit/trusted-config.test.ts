@@ -66,8 +66,8 @@ describe("loadTrustedConfig", () => {
     });
   });
 
-  it("protects every key but enabled and flag, including those added for the committee workflow", () => {
-    expect([...PROTECTED_KEYS].sort()).toEqual(["_extends", "cases", "committee", "deadlines", "decisions", "moderators", "preset"]);
+  it("protects every key but enabled and flag, including those added for the committee workflow and sanctions", () => {
+    expect([...PROTECTED_KEYS].sort()).toEqual(["_extends", "cases", "committee", "deadlines", "decisions", "moderators", "preset", "strikes"]);
   });
 
   it("does not apply a preset named only in the repository's own file", async () => {
