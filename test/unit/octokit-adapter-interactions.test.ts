@@ -102,12 +102,10 @@ describe("getInteractionLimit", () => {
     expect(await github().getInteractionLimit(ORGANIZATION)).toEqual({ ok: false, refusal: "no-permission" });
   });
 
-  // BUG (src/github/octokit-interactions.ts, refusalOf): every 403 is read as "no-permission", but GitHub also
-  // answers 403 when the app exceeds a secondary rate limit (and, after Probot's throttling gives up, the primary
-  // one). Probot's app-side throttle options do not retry secondary limits, so that 403 reaches the adapter, which
-  // tells the committee the app lacks the `administration` permission and never retries, instead of rejecting so
-  // the action is retried later. Rate-limit 403s carry `retry-after` or `x-ratelimit-remaining: 0`.
-  it.fails("rejects a 403 that is GitHub's rate limit, not a refusal, so the caller retries", async () => {
+  // GitHub also answers 403 when the app exceeds a secondary rate limit (and, after Probot's throttling gives up, the
+  // primary one). That must reject, so the action is retried later, never tell the committee the app lacks the
+  // `administration` permission. Rate-limit 403s carry `retry-after` or `x-ratelimit-remaining: 0`.
+  it("rejects a 403 that is GitHub's rate limit, not a refusal, so the caller retries", async () => {
     repoLimit().reply(
       403,
       {
