@@ -17,6 +17,7 @@ import { caseComment } from "./kinds/case-comment.js";
 import { publicNotice } from "./kinds/public-notice.js";
 import { revertEmergency } from "./kinds/revert-emergency.js";
 import { removeInteractionLimit, setInteractionLimit } from "./kinds/interaction-limits.js";
+import { enforceBan, liftBanKind } from "./kinds/bans.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -42,6 +43,8 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "revert-emergency": revertEmergency,
   "set-interaction-limit": setInteractionLimit,
   "remove-interaction-limit": removeInteractionLimit,
+  "enforce-ban": enforceBan,
+  "lift-ban": liftBanKind,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -43,6 +43,10 @@ export type PlannedAction =
   | { kind: "set-interaction-limit"; caseId: string; cooldownId: string; via: RepoRef }
   /** Lifts the interaction limit in force at the place (`/coc cooldown off`). */
   | { kind: "remove-interaction-limit"; caseId: string; place: InteractionPlace; via: RepoRef }
+  /** Enforces a recorded ban: an organization block where GitHub allows it, else the app's own enforcement; says which in the case. */
+  | { kind: "enforce-ban"; caseId: string; banId: string }
+  /** Undoes a lifted ban's block, and says in the case that it was lifted. */
+  | { kind: "lift-ban"; caseId: string; banId: string }
   /** The fixed, nameless notice that a thread was moderated (`decisions.public_notice: minimal`); it carries no text of its own. */
   | { kind: "public-notice"; repo: RepoRef; issueNumber: number };
 

@@ -3,8 +3,8 @@
  * `src/deadlines/deadline-rules.ts`). It asks first whether the deadline is
  * still due (the case may have moved on), then acts once: reminds the
  * committee (acknowledgement, resolution), escalates a deadlock, enacts a
- * decision whose reporter feedback window has passed, ends a timed lock, or
- * has an emergency act nobody signed off reverted. It queues the deadline
+ * decision whose reporter feedback window has passed, ends a timed lock, has
+ * an emergency act nobody signed off reverted, or reminds of and ends a ban. It queues the deadline
  * again if the case's rules say it moved later.
  */
 import type { Logger } from "probot";
@@ -23,6 +23,7 @@ import { escalateCase } from "../store/escalation.js";
 import type { Database, Transaction } from "../store/database.js";
 import { loadDeadlineCase, scheduleDeadline, timerDurations } from "../store/deadline-jobs.js";
 import type { PlannedAction } from "./planned-action.js";
+import { banTimerConsequences } from "./ban-deadlines.js";
 
 export interface DeadlineTaskDeps {
   db: Database;
@@ -99,6 +100,9 @@ async function consequences(tx: Transaction, deadline: DeadlinePayload, record: 
     const thread = { owner: lock.owner, repo: lock.repo };
     const body = `The timed lock on \`${lock.owner}/${lock.repo}#${lock.issueNumber}\` has expired: the conversation is being unlocked.`;
     return { actions: [{ kind: "unlock-thread", repo: thread, issueNumber: lock.issueNumber }, inCase(record, casesRepo, body)], audit };
+  }
+  if (deadline.kind === "ban-reminder" || deadline.kind === "ban-expiry") {
+    return banTimerConsequences(tx, deadline.kind, deadline.itemId ?? "", record, casesRepo, config, now);
   }
   if (deadline.kind === "status-notice") {
     const reports = await tx.report.findMany({ where: { caseId: record.id }, select: { reporterLogin: true }, orderBy: { createdAt: "asc" } });

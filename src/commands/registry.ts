@@ -25,6 +25,7 @@ import { safetyCommand } from "./case/safety.js";
 import { warnCommand } from "./case/warn.js";
 import { strikeCommand } from "./case/strike.js";
 import { cooldownCommand } from "./case/cooldown.js";
+import { banCommand, unbanCommand } from "./case/ban.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -43,6 +44,8 @@ const COMMANDS: CommandSpec[] = [
   removeCommand,
   closeCommand,
   cooldownCommand,
+  banCommand,
+  unbanCommand,
   emergencyCommand,
   signoffCommand,
   proposeCommand,

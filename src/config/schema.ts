@@ -35,7 +35,7 @@ import { z } from "zod";
 import { login, repoRef, teamSlug } from "./fields.js";
 import { PRESET_NAMES, withPreset } from "./presets.js";
 import { committeeSchema, deadlinesSchema, decisionsSchema } from "./workflow-schema.js";
-import { strikesSchema } from "./sanctions-schema.js";
+import { bansSchema, strikesSchema } from "./sanctions-schema.js";
 
 const casesSchema = z
   .strictObject(
@@ -138,6 +138,7 @@ export const cocFileSchema = z
       deadlines: deadlinesSchema.prefault({}),
       decisions: decisionsSchema.prefault({}),
       strikes: strikesSchema.prefault({}),
+      bans: bansSchema.prefault({}),
     },
     { error: "must be a mapping of settings" },
   )

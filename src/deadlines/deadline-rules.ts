@@ -14,6 +14,8 @@
  * | deadlock            | decision-proposed                   | proposed + deadlock                       |
  * | emergency-signoff   | each emergency act not signed off   | acted + emergency_signoff                 |
  * | lock-expiry         | each timed lock still in place      | its expiry                                |
+ * | ban-reminder        | each temporary ban not lifted       | its end − bans.remind_before              |
+ * | ban-expiry          | each temporary ban not lifted       | its end                                   |
  * | enact               | decided, with reporter feedback     | decided + reporter_feedback               |
  *
  * The resolution clock starts at acknowledgement, or at the last reopening.
@@ -38,6 +40,8 @@ export const DEADLINE_KINDS = [
   "emergency-signoff",
   "lock-expiry",
   "enact",
+  "ban-reminder",
+  "ban-expiry",
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -49,6 +53,8 @@ export interface DeadlineDurations {
   emergency_signoff?: number;
   /** How long the reporter may comment on a decision before it is enacted; 0 or absent: at once. */
   reporter_feedback?: number;
+  /** How long before a temporary ban ends the committee is reminded; 0 or absent: no reminder. */
+  ban_remind_before?: number;
 }
 
 export interface DeadlineCase {
@@ -63,6 +69,8 @@ export interface DeadlineCase {
   decidedAt?: Date | null;
   emergencyActions: readonly { id: string; actedAt: Date; signedOffAt: Date | null }[];
   timedLocks: readonly { id: string; expiresAt: Date; unlockedAt: Date | null }[];
+  /** The case's bans; a permanent one (no end) has no timer. Absent: none that the caller knows of. */
+  bans?: readonly { id: string; startsAt: Date; endsAt: Date | null; liftedAt: Date | null }[];
 }
 
 export interface Deadline {
@@ -117,8 +125,15 @@ export function deadlinesFor(c: DeadlineCase, durations: DeadlineDurations, now:
     for (const act of c.emergencyActions) if (!act.signedOffAt) add("emergency-signoff", after(act.actedAt, emergency_signoff), act.id);
   }
   for (const lock of c.timedLocks) if (!lock.unlockedAt) add("lock-expiry", lock.expiresAt, lock.id);
-  const { reporter_feedback } = durations;
+  const { reporter_feedback, ban_remind_before } = durations;
   if (c.state === "decided" && c.decidedAt && reporter_feedback) add("enact", after(c.decidedAt, reporter_feedback));
+  for (const ban of c.bans ?? []) {
+    if (ban.liftedAt || !ban.endsAt) continue;
+    // A ban shorter than the reminder's lead gets none: it would come before the ban starts.
+    const remindAt = ban_remind_before ? after(ban.endsAt, -ban_remind_before) : null;
+    if (remindAt && remindAt > ban.startsAt) add("ban-reminder", remindAt, ban.id);
+    add("ban-expiry", ban.endsAt, ban.id);
+  }
   return deadlines;
 }
 

@@ -8,6 +8,7 @@ import type { ContentRef } from "../commands/content-link.js";
 import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
 import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
 import { InMemoryInteractions } from "./in-memory-interactions.js";
+import { InMemoryBlocks } from "./in-memory-blocks.js";
 import { contentKeyOf, repoKey, threadKey, type RecordedWrite, type StoredIssue } from "./in-memory-records.js";
 import type {
   AccountPermission,
@@ -66,6 +67,11 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly getInteractionLimit: GitHubPort["getInteractionLimit"] = (place) => this.interactions.get(place);
   readonly setInteractionLimit: GitHubPort["setInteractionLimit"] = (place, limit, expiry) => this.interactions.set(place, limit, expiry);
   readonly removeInteractionLimit: GitHubPort["removeInteractionLimit"] = (place) => this.interactions.remove(place);
+  /** Organization blocks (bans); `blocks.permitted = false` takes the `organization_user_blocking` permission away. */
+  readonly blocks = new InMemoryBlocks(this.faults, (write) => this.writes.push(write));
+  readonly blockUser: GitHubPort["blockUser"] = (org, login) => this.blocks.block(org, login);
+  readonly unblockUser: GitHubPort["unblockUser"] = (org, login) => this.blocks.unblock(org, login);
+  readonly listBlockedUsers: GitHubPort["listBlockedUsers"] = (org) => this.blocks.list(org);
 
   async botLogin(): Promise<string> {
     return FAKE_BOT_LOGIN;

@@ -6,6 +6,7 @@
  */
 import type { ContentRef } from "../commands/content-link.js";
 import type { InteractionWrite } from "./in-memory-interactions.js";
+import type { BlockWrite } from "./in-memory-blocks.js";
 import type { CommandLocation, HideClassifier, LockReason, NewIssue, RepoRef } from "./port.js";
 
 export type RecordedWrite =
@@ -22,7 +23,8 @@ export type RecordedWrite =
   | { verb: "unlock"; repo: string; issueNumber: number }
   | { verb: "replace-body"; ref: ContentRef; body: string }
   | { verb: "edit-issue"; repo: string; issueNumber: number; body: string }
-  | InteractionWrite;
+  | InteractionWrite
+  | BlockWrite;
 
 export interface StoredComment {
   author: string;

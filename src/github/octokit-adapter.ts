@@ -22,10 +22,12 @@ import {
   writeContentBody,
 } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
+import { blockInOrganization, listOrganizationBlocks, unblockInOrganization } from "./octokit-blocks.js";
 import { deleteInteractionLimit, readInteractionLimit, writeInteractionLimit } from "./octokit-interactions.js";
 import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
 import type {
   AccountPermission,
+  BlockAnswer,
   CommandLocation,
   ContentSnapshot,
   AppIdentity,
@@ -263,6 +265,18 @@ export class OctokitGitHub implements GitHubPort {
 
   removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>> {
     return deleteInteractionLimit(this.octokit, place);
+  }
+
+  blockUser(org: string, login: string): Promise<BlockAnswer<{ already: boolean }>> {
+    return blockInOrganization(this.octokit, org, login);
+  }
+
+  unblockUser(org: string, login: string): Promise<BlockAnswer<null>> {
+    return unblockInOrganization(this.octokit, org, login);
+  }
+
+  listBlockedUsers(org: string): Promise<BlockAnswer<string[]>> {
+    return listOrganizationBlocks(this.octokit, org);
   }
 
   async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string, options: SendOptions = {}): Promise<void> {

@@ -8,3 +8,14 @@ export function isNotFound(error: unknown): boolean {
   return Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.type === "NOT_FOUND");
 }
 
+
+/**
+ * GitHub's 403 for what the app may not do (an optional permission not granted), told apart from the 403 of its rate
+ * limits, which carry `retry-after` or `x-ratelimit-remaining: 0` and are retried.
+ */
+export function isPermissionRefusal(error: unknown): boolean {
+  const { status, message, response } = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } };
+  if (status !== 403) return false;
+  const rateLimited = /rate limit/i.test(message ?? "") || response?.headers?.["retry-after"] !== undefined || response?.headers?.["x-ratelimit-remaining"] === "0";
+  return !rateLimited;
+}

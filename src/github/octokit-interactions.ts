@@ -7,7 +7,7 @@
  */
 import type { ProbotOctokit } from "probot";
 import type { CooldownExpiry, InteractionLimit } from "../cases/sanction-terms.js";
-import { isNotFound } from "./octokit-errors.js";
+import { isNotFound, isPermissionRefusal } from "./octokit-errors.js";
 import type { InteractionAnswer, InteractionLimitState, InteractionPlace, InteractionRefusal } from "./port.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -59,10 +59,8 @@ async function answered<T>(place: InteractionPlace, ask: () => Promise<T>): Prom
 }
 
 function refusalOf(place: InteractionPlace, error: unknown): InteractionRefusal | null {
-  const { status, message, response } = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } };
-  // GitHub also answers 403 for its rate limits: those are retried, never read as a missing permission.
-  const rateLimited = /rate limit/i.test(message ?? "") || response?.headers?.["retry-after"] !== undefined || response?.headers?.["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) return "no-permission";
+  const status = (error as { status?: number }).status;
+  if (isPermissionRefusal(error)) return "no-permission";
   if (status === 409) return "higher-limit";
   // A user account has no organization endpoints: GitHub lets only the person set their account-wide limit.
   if (place.kind === "organization" && isNotFound(error)) return "not-an-organization";

@@ -64,6 +64,14 @@ export type InteractionRefusal = "no-permission" | "higher-limit" | "not-an-orga
 
 export type InteractionAnswer<T> = { ok: true; value: T } | { ok: false; refusal: InteractionRefusal };
 
+/**
+ * Why GitHub will not block or unblock: the app lacks the optional `organization_user_blocking` permission, the
+ * account is a person's (only organizations block through the API), or GitHub refuses this person (a member, say).
+ */
+export type BlockRefusal = "no-permission" | "not-an-organization" | "cannot-block";
+
+export type BlockAnswer<T> = { ok: true; value: T } | { ok: false; refusal: BlockRefusal; message: string };
+
 export interface GitHubPort {
   /**
    * `.github/<fileName>` in the owner's `.github` repository, `_extends` followed: the only file
@@ -146,6 +154,12 @@ export interface GitHubPort {
   setInteractionLimit(place: InteractionPlace, limit: InteractionLimit, expiry: CooldownExpiry): Promise<InteractionAnswer<{ expiresAt: Date }>>;
   /** Removes the limit set at the place; none there counts as done. */
   removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>>;
+  /** Blocks the person in the organization; already blocked counts as done (`already`). */
+  blockUser(org: string, login: string): Promise<BlockAnswer<{ already: boolean }>>;
+  /** Unblocks the person; not blocked counts as done. */
+  unblockUser(org: string, login: string): Promise<BlockAnswer<null>>;
+  /** Logins the organization blocks now. */
+  listBlockedUsers(org: string): Promise<BlockAnswer<string[]>>;
   /** Sent once, like `createIssue`. */
   createComment(repo: RepoRef, issueNumber: number, body: string, options?: SendOptions): Promise<void>;
 }

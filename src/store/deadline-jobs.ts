@@ -12,8 +12,8 @@ import { statusOf } from "./case-records.js";
 import type { Database, Transaction } from "./database.js";
 
 /** The durations the deadline rules need, from the trusted configuration. */
-export function timerDurations(config: Pick<CocConfig, "deadlines" | "decisions">): DeadlineDurations {
-  return { ...config.deadlines, reporter_feedback: config.decisions.reporter_feedback };
+export function timerDurations(config: Pick<CocConfig, "deadlines" | "decisions" | "bans">): DeadlineDurations {
+  return { ...config.deadlines, reporter_feedback: config.decisions.reporter_feedback, ban_remind_before: config.bans.remind_before };
 }
 
 /** Brings the case's timers in step with its change (`before` null for a new case). */
@@ -46,13 +46,14 @@ export async function loadDeadlineCase(
   db: Database,
   record: Parameters<typeof deadlineCaseOf>[0] & Parameters<typeof statusOf>[0],
 ): Promise<DeadlineCase> {
-  const [proposals, locks, acts] = await Promise.all([
+  const [proposals, locks, acts, bans] = await Promise.all([
     db.proposal.findMany({ where: { caseId: record.id, status: { in: ["open", "decided"] } }, orderBy: [{ createdAt: "desc" }, { status: "desc" }], take: 1 }),
     db.timedLock.findMany({ where: { caseId: record.id } }),
     db.emergencyAct.findMany({ where: { caseId: record.id } }),
+    db.ban.findMany({ where: { caseId: record.id }, select: { id: true, startsAt: true, endsAt: true, liftedAt: true } }),
   ]);
   const settled = acts.map((act) => ({ id: act.id, actedAt: act.actedAt, signedOffAt: act.signedOffAt ?? act.revertedAt }));
-  return deadlineCaseOf(record, statusOf({ ...record, proposals }), locks, settled);
+  return { ...deadlineCaseOf(record, statusOf({ ...record, proposals }), locks, settled), bans };
 }
 
 /** A case row as the deadline rules see it. */

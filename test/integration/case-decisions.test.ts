@@ -96,17 +96,17 @@ describe(`decisions in a case (${testBackend})`, () => {
     expect((await stored()).state).toBe("decision_proposed");
   });
 
-  it("decides at once with /coc resolve under the single rule; a sanction the app cannot carry out is recorded and waits", async () => {
+  it("decides at once with /coc resolve under the single rule, and enacts the ban it decides", async () => {
     await start({ committee: { quorum: "single" } });
     await inCase("/coc resolve temporary-ban 30d second insult this month", CY);
-    expect(lastAnswer()).toContain("**Decided: `temporary-ban` for 30 days.** Enacting it waits: the app does not carry out `temporary-ban` itself yet.");
-    expect(await stored()).toMatchObject({ state: "decided", decidedAt: NOW, closedAt: null });
-    expect(caseIssues(github)[0]!.closed).toBeUndefined();
-    // Carried out by hand, the committee closes it.
-    await inCase("/coc enact", CY);
-    expect(lastAnswer()).toContain("the decision (`temporary-ban`) is enacted and the case is closed.");
-    expect(lastAnswer()).toContain("| Response | `temporary-ban` for 30 days (The subject is banned for a set time, then let back in.): second insult this month |");
-    expect((await stored()).state).toBe("closed");
+    const decided = caseAnswers(github).find((a) => a.includes("**Decided:"))!;
+    expect(decided).toContain("**Decided: `temporary-ban` for 30 days.** It is enacted, so the case is closed.");
+    expect(decided).toContain("`troll-tom` is banned in `acme` until ");
+    expect(lastAnswer()).toMatch(/^\*\*Ban of `troll-tom` in `acme`:\*\* blocked in the organization until .* \(30 days\)\.$/);
+    expect(github.blocks.isBlocked("acme", "troll-tom")).toBe(true);
+    expect(decided).toContain("| Response | `temporary-ban` for 30 days (The subject is banned for a set time, then let back in.): second insult this month |");
+    expect(await stored()).toMatchObject({ state: "closed", decidedAt: NOW, closedAt: NOW });
+    expect(await database.db.ban.findFirstOrThrow()).toMatchObject({ account: "acme", subjectLogin: "troll-tom", issuedBy: "app", endsAt: new Date(NOW.getTime() + 30 * 86_400_000) });
   });
 
   it("refuses votes from recused members and mistyped outcomes, with the valid ones", async () => {

@@ -137,7 +137,8 @@ describe(`warnings and the strike rule (${testBackend})`, () => {
     expect(peopleNotices(github).at(-1)).toContain("gave you a formal warning in case COC-2026-0001");
     // The committee decides the proposal like any other.
     await inCase("/coc approve", BEN);
-    expect(lastAnswer()).toContain("**Decided: `permanent-ban` with no end date.**");
+    expect(caseAnswers(github).some((a) => a.includes("**Decided: `permanent-ban` with no end date.** It is enacted, so the case is closed."))).toBe(true);
+    expect(github.blocks.isBlocked("acme", "troll-tom")).toBe(true);
   });
 
   it("voids a strike with a reason; it stays on the record and no longer counts", async () => {

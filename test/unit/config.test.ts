@@ -24,7 +24,8 @@ const DEFAULTS: CocConfig = {
   flag: { hide: true },
   deadlines: { acknowledge: 24 * HOUR, resolve: 7 * DAY, deadlock: 7 * DAY, emergency_signoff: 72 * HOUR },
   decisions: { reporter_feedback: 0, public_notice: "none" },
-  strikes: { threshold: 3, on_threshold: "propose" },
+  strikes: { threshold: 3, on_threshold: { action: "propose" } },
+  bans: { remind_before: DAY },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -43,7 +44,8 @@ describe("valid configuration", () => {
         flag: { hide: false },
         deadlines: { acknowledge: "90m", resolve: "2w", deadlock: "10d", emergency_signoff: "36h" },
         decisions: { reporter_feedback: "30s", public_notice: "minimal" },
-        strikes: { threshold: 2, window: "365d", on_threshold: "propose" },
+        strikes: { threshold: 2, window: "365d", on_threshold: "ban 30d" },
+        bans: { remind_before: "2h" },
       },
       {
         preset: "ome",
@@ -54,7 +56,8 @@ describe("valid configuration", () => {
         flag: { hide: false },
         deadlines: { acknowledge: 90 * 60_000, resolve: 14 * DAY, deadlock: 10 * DAY, emergency_signoff: 36 * HOUR },
         decisions: { reporter_feedback: 30_000, public_notice: "minimal" },
-        strikes: { threshold: 2, window: 365 * DAY, on_threshold: "propose" },
+        strikes: { threshold: 2, window: 365 * DAY, on_threshold: { action: "ban", lengthMs: 30 * DAY } },
+        bans: { remind_before: 2 * HOUR },
       },
     ],
     [
@@ -154,9 +157,20 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`)",
+      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
+    [
+      "a strike threshold action that is neither propose nor a ban",
+      { strikes: { on_threshold: "ban forever" } },
+      '`strikes.on_threshold` must be propose, or ban followed by permanent or a duration such as 90m, 24h, 7d or 2w (units s, m, h, d, w; m is minutes) (got "ban forever")',
+    ],
+    [
+      "a ban of no length at the threshold",
+      { strikes: { on_threshold: "ban 0d" } },
+      '`strikes.on_threshold` must be propose, or ban followed by permanent or a duration such as 90m, 24h, 7d or 2w (units s, m, h, d, w; m is minutes) (got "ban 0d")',
+    ],
+    ["a strike threshold of zero", { strikes: { threshold: 0 } }, "`strikes.threshold` must be a whole number of warnings, 1 or more (got 0)"],
     ["a section given a value", { flag: true }, "`flag` must be a mapping with a hide key (got true)"],
     [
       "a key left empty in YAML",

@@ -9,11 +9,8 @@ import { placeOfStored } from "../../commands/case/cooldown-place.js";
 import type { CooldownExpiry, InteractionLimit } from "../../cases/sanction-terms.js";
 import type { InteractionAnswer, InteractionPlace } from "../../github/port.js";
 import { cooldownLiftRefusedByGitHub, cooldownRefusedByGitHub, type CooldownRefusal } from "../../messages/cooldowns.js";
-import { recordActionsOnce } from "../../store/actions.js";
-import { appendAudit } from "../../store/audit-log.js";
 import type { ActionKindSpec } from "../action-kind.js";
-import type { ActionRun } from "../perform-action.js";
-import { caseIssueOf } from "../post-comment-once.js";
+import { sayInCase } from "../say-in-case.js";
 
 export const setInteractionLimit: ActionKindSpec<"set-interaction-limit"> = {
   kind: "set-interaction-limit",
@@ -34,7 +31,7 @@ export const setInteractionLimit: ActionKindSpec<"set-interaction-limit"> = {
       return;
     }
     await run.db.cooldown.update({ where: { id: cooldown.id }, data: { refusal: answer.refusal } });
-    await sayInCase(run, action.caseId, `cooldown-refused:${cooldown.id}`, cooldownRefusedByGitHub(placeName(place), answer.refusal), answer.refusal);
+    await sayInCase(run, action.caseId, `cooldown-refused:${cooldown.id}`, cooldownRefusedByGitHub(placeName(place), answer.refusal), refusedAudit(answer.refusal));
   },
 };
 
@@ -46,7 +43,7 @@ export const removeInteractionLimit: ActionKindSpec<"remove-interaction-limit"> 
     const github = await run.gateway.forRepository(action.via);
     const answer = await github.removeInteractionLimit(action.place);
     if (answer.ok) return;
-    await sayInCase(run, action.caseId, `cooldown-lift-refused:${run.actionId}`, cooldownLiftRefusedByGitHub(placeName(action.place), answer.refusal), answer.refusal);
+    await sayInCase(run, action.caseId, `cooldown-lift-refused:${run.actionId}`, cooldownLiftRefusedByGitHub(placeName(action.place), answer.refusal), refusedAudit(answer.refusal));
   },
 };
 
@@ -54,10 +51,6 @@ function placeName(place: InteractionPlace): string {
   return place.kind === "repository" ? `\`${place.repo.owner}/${place.repo.repo}\`` : `the \`${place.org}\` organization`;
 }
 
-async function sayInCase(run: ActionRun, caseId: string, onceKey: string, body: string, refusal: CooldownRefusal): Promise<void> {
-  const { repo, issueNumber } = await caseIssueOf(run, caseId);
-  await run.db.$transaction(async (tx) => {
-    const recorded = await recordActionsOnce(tx, caseId, [{ action: { kind: "reply", repo, issueNumber, body }, onceKey }]);
-    if (recorded.length > 0) await appendAudit(tx, [{ actor: "app", action: "cooldown.refused", caseId, detail: { refusal } }], run.now());
-  });
+function refusedAudit(refusal: CooldownRefusal) {
+  return { actor: "app", action: "cooldown.refused", detail: { refusal } };
 }

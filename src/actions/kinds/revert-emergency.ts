@@ -26,6 +26,7 @@ import { removalNotice } from "../../messages/removal-notice.js";
 import { recordActionsOnce } from "../../store/actions.js";
 import { appendAudit } from "../../store/audit-log.js";
 import { lastKindSince } from "../../store/target-actions.js";
+import { liftBan } from "../../store/bans.js";
 import type { ActionKindSpec } from "../action-kind.js";
 import { WaitingError } from "../action-error.js";
 import { caseIssueOf } from "../post-comment-once.js";
@@ -43,6 +44,8 @@ export const revertEmergency: ActionKindSpec<"revert-emergency"> = {
     const reportKey = `emergency-revert:${act.id}`;
     // Said already: an attempt that failed after it has nothing left to do.
     if (await run.db.action.findFirst({ where: { onceKey: { startsWith: `${reportKey}:` } }, select: { id: true } })) return;
+    // A ban one member imposed alone ends like any other ban, and says so itself.
+    if (act.kind === "ban") return liftUnsignedBan(run, act);
     const kind = emergencyKind(act.kind);
     const outcome: RevertOutcome = kind ? await undo(run, act, kind, act.target as unknown as EmergencyTarget) : { result: "left", because: "cannot-undo" };
     await report(run, act, reportKey, outcome);
@@ -112,5 +115,17 @@ async function report(run: ActionRun, act: ActRow, reportKey: string, outcome: R
   await run.db.$transaction(async (tx) => {
     const recorded = await recordActionsOnce(tx, act.caseId, [{ action: reply, onceKey: `${reportKey}:reply` }]);
     if (recorded.length > 0) await appendAudit(tx, [{ actor: "app", action: "emergency.reverted", caseId: act.caseId, detail }], run.now());
+  });
+}
+
+/** Lifts an emergency ban nobody signed off in time; its lift says so in the case, and `/coc unban` before it leaves nothing to do. */
+async function liftUnsignedBan(run: ActionRun, act: ActRow): Promise<void> {
+  const { banId } = act.target as { banId?: string };
+  if (!banId) throw new Error(`emergency ban ${act.id} names no ban`);
+  await run.db.$transaction(async (tx) => {
+    const { lifted, actions } = await liftBan(tx, banId, "app", "not-signed-off", run.now());
+    if (!lifted) return;
+    await recordActionsOnce(tx, act.caseId, actions.map((action, i) => ({ action, onceKey: `emergency-revert:${act.id}:${i}` })));
+    await appendAudit(tx, [{ actor: "app", action: "emergency.reverted", caseId: act.caseId, detail: { act: act.id, kind: "ban", ban: banId } }], run.now());
   });
 }

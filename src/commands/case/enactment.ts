@@ -25,9 +25,11 @@ import { interactionPlaceOf, placeKey } from "./cooldown-place.js";
 import { contentKeyRepo } from "../../cases/plan-flag.js";
 import { cooldownSetText } from "../../messages/cooldowns.js";
 import { recordCooldown } from "../../store/cooldowns.js";
+import { banFromCase } from "./ban-subject.js";
+import { banTerm } from "../../messages/bans.js";
 
 /** The outcomes whose sanction the app carries out itself; the others wait for the committee to carry them out by hand. */
-const APP_ENACTED_SANCTIONS: ReadonlySet<Outcome> = new Set(["warning", "cooldown"]);
+const APP_ENACTED_SANCTIONS: ReadonlySet<Outcome> = new Set(["warning", "cooldown", "temporary-ban", "permanent-ban"]);
 
 /** Whether the app can enact the outcome by itself: it needs no sanction, or one the app carries out. */
 export function appEnacts(outcome: Outcome): boolean {
@@ -55,6 +57,8 @@ export interface EnactableCase {
 }
 
 export interface Enactment extends ChangeConsequences {
+  /** The sanction's terms as the subject's closing notice says them ("for 30 days, until …"), when the sanction words them. */
+  noticeTerms?: string;
   /** False when the case stays open (a warning reached the strike threshold and a proposal was opened). */
   closed: boolean;
   /** What the sanction did, for the case ("Strike S-3 recorded …"); empty without one. */
@@ -70,7 +74,7 @@ export async function enactDecided(tx: Transaction, caseFile: EnactableCase, dec
   return {
     closed: true,
     sanctionLines: sanction.sanctionLines,
-    actions: [...(sanction.actions ?? []), { kind: "sync-case-state", caseId: caseFile.id }, ...closingActions(caseFile, decided, config.decisions.public_notice)],
+    actions: [...(sanction.actions ?? []), { kind: "sync-case-state", caseId: caseFile.id }, ...closingActions(caseFile, decided, config.decisions.public_notice, sanction.noticeTerms)],
     audit: [...(sanction.audit ?? []), { actor: "app", action: "case.closed", detail: { outcome: decided.outcome } }],
     closingReport: await closingReportFor(tx, caseFile.id),
   };
@@ -78,6 +82,7 @@ export async function enactDecided(tx: Transaction, caseFile: EnactableCase, dec
 
 async function carryOutSanction(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, config: CocConfig, now: Date): Promise<Omit<Enactment, "closingReport">> {
   if (decided.outcome === "cooldown") return coolDown(tx, caseFile, decided, now);
+  if (decided.outcome === "temporary-ban" || decided.outcome === "permanent-ban") return ban(tx, caseFile, decided, config, now);
   if (decided.outcome !== "warning") return { closed: true, sanctionLines: [] };
   const struck = await strikeAgainstSubject(
     tx,
@@ -108,17 +113,26 @@ async function coolDown(tx: Transaction, caseFile: EnactableCase, decided: Decid
   };
 }
 
+/** The decision's ban; the subject's closing notice says until when, in place of the ban's own notice. */
+async function ban(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, config: CocConfig, now: Date): Promise<Omit<Enactment, "closingReport">> {
+  const terms = readTerms(decided.outcome, decided.terms);
+  const lengthMs = terms?.kind === "ban" ? terms.lengthMs : null;
+  const subject = { login: caseFile.subjectLogin, id: caseFile.subjectId };
+  const banned = await banFromCase(tx, caseFile, { subject, lengthMs, reason: decided.reason, issuedBy: "app", issueKey: `decision:${decided.id}:ban` }, config, now);
+  return { closed: true, sanctionLines: banned.lines, actions: banned.actions ?? [], audit: banned.audit ?? [], ...(banned.ban ? { noticeTerms: banTerm(banned.ban) } : {}) };
+}
+
 /** What a case's close does on GitHub: its issue closes, the subject hears the decision, and the public notice where the policy asks. */
-function closingActions(closed: EnactableCase, decision: DecidedProposal, publicNotice: PublicNotice): PlannedAction[] {
+function closingActions(closed: EnactableCase, decision: DecidedProposal, publicNotice: PublicNotice, noticeTerms: string | undefined): PlannedAction[] {
   return [
     { kind: "close-case-issue", caseId: closed.id },
-    subjectNotice(closed, decision),
+    subjectNotice(closed, decision, noticeTerms),
     ...publicNoticeActions(publicNotice, decision.outcome, evidenceUrlsOf(closed.reports)),
   ];
 }
 
 /** The subject hears what was decided and why once it is enacted, never who reported. */
-function subjectNotice(closed: EnactableCase, decision: DecidedProposal): PlannedAction {
+function subjectNotice(closed: EnactableCase, decision: DecidedProposal, noticeTerms: string | undefined): PlannedAction {
   return {
     kind: "deliver-notice",
     caseId: closed.id,
@@ -126,7 +140,7 @@ function subjectNotice(closed: EnactableCase, decision: DecidedProposal): Planne
     // Followed by account, not login: a login renamed away and taken by someone else must not receive the notice.
     ...(closed.subjectId !== null ? { accountId: Number(closed.subjectId) } : {}),
     about: "subject",
-    body: decisionForSubjectNotice(closed.code, decision.outcome, decision.reason, null, describeTerms(readTerms(decision.outcome, decision.terms))),
+    body: decisionForSubjectNotice(closed.code, decision.outcome, decision.reason, null, noticeTerms ?? describeTerms(readTerms(decision.outcome, decision.terms))),
   };
 }
 

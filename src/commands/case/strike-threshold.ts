@@ -3,7 +3,9 @@
  * the person's active count, and when the count reaches `strikes.threshold`
  * the rule's action follows. With `on_threshold: propose` the app opens a
  * `permanent-ban` proposal in the case (the most the policy allows; the
- * committee votes on it, or withdraws it and proposes what it decides).
+ * committee votes on it, or withdraws it and proposes what it decides). With
+ * `on_threshold: ban <length|permanent>` the app bans at once, as an
+ * emergency act another committee member must sign off, or it is lifted.
  */
 import type { PlannedAction } from "../../actions/planned-action.js";
 import { contentKeyRepo } from "../../cases/plan-flag.js";
@@ -15,6 +17,10 @@ import type { ChangeConsequences } from "../../store/case-records.js";
 import type { Transaction } from "../../store/database.js";
 import { replanDeadlines, timerDurations, type deadlineCaseOf } from "../../store/deadline-jobs.js";
 import { issueStrike, strikeName, strikesOf, type NewStrike } from "../../store/strikes.js";
+import { formatUtc } from "../../cases/case-state.js";
+import { deadlineKey } from "../../deadlines/deadline-rules.js";
+import { scheduleDeadline } from "../../store/deadline-jobs.js";
+import { banFromCase } from "./ban-subject.js";
 
 /** Who proposes what the strike rule calls for: not a login (brackets cannot be in one), so never a member's vote. */
 export const APP_PROPOSER = "[app]";
@@ -60,6 +66,11 @@ export async function strikeAgainstSubject(
     { actor: strike.issuedBy, action: "strike.issued", detail: { strike: strikeName(issued.number), account, subject: caseFile.subjectLogin, active } },
   ];
   if (!thresholdReached(active, rule)) return { lines, subjectNotice, audit, proposalOpened: false };
+  const onThreshold = config.strikes.on_threshold;
+  if (onThreshold.action === "ban") {
+    const banned = await banAtThreshold(tx, caseFile, onThreshold.lengthMs, `${strike.issueKey}:threshold-ban`, active, within, config, now);
+    return { lines: [...lines, ...banned.lines], subjectNotice, actions: banned.actions, audit: [...audit, ...banned.audit], proposalOpened: false };
+  }
   if (proposalFrom === null) {
     lines.push(`That reaches the strike threshold. A proposal is already open here, so the app opens none: withdraw it to put a \`permanent-ban\` to the vote, or decide as you see fit.`);
     audit.push({ actor: "app", action: "strike.threshold-reached", detail: { active, proposal: "none: one is open" } });
@@ -90,4 +101,32 @@ function deadlineCaseAt(caseFile: CaseForStrike, state: "acknowledged" | "decide
     emergencyActions: [],
     timedLocks: [],
   } as const;
+}
+
+/** The strike rule's ban: recorded like `/coc ban`, as an emergency act by the app that a committee member signs off. */
+async function banAtThreshold(
+  tx: Transaction,
+  caseFile: CaseForStrike,
+  lengthMs: number | null,
+  issueKey: string,
+  active: number,
+  within: string,
+  config: CocConfig,
+  now: Date,
+): Promise<{ lines: string[]; actions: PlannedAction[]; audit: NonNullable<ChangeConsequences["audit"]> }> {
+  const reason = `strike threshold reached: ${active} active strikes${within}`;
+  const subject = { login: caseFile.subjectLogin, id: caseFile.subjectId };
+  const banned = await banFromCase(tx, caseFile, { subject, lengthMs, reason, issuedBy: "app", issueKey }, config, now);
+  if (!banned.ban) return { lines: [`That reaches the strike threshold. ${banned.lines.join(" ")}`], actions: [], audit: [] };
+  const due = new Date(now.getTime() + config.deadlines.emergency_signoff);
+  const act = await tx.emergencyAct.create({ data: { caseId: caseFile.id, kind: "ban", actor: "app", target: { banId: banned.ban.id }, actedAt: now } });
+  await scheduleDeadline(tx, { kind: "emergency-signoff", key: deadlineKey(caseFile.id, "emergency-signoff", act.id), dueAt: due, itemId: act.id, nextUpdateBy: null });
+  return {
+    lines: [
+      `That reaches the strike threshold (\`strikes.on_threshold\`), so the app banned them at once, as an emergency act: ${banned.lines.join(" ")} ` +
+        `A committee member who is not recused must write \`/coc signoff\` by ${formatUtc(due)}, or the ban is lifted.`,
+    ],
+    actions: [...(banned.actions ?? []), ...(banned.subjectNotice ? [banned.subjectNotice] : [])],
+    audit: [...(banned.audit ?? []), { actor: "app", action: "emergency.acted", detail: { kind: "ban", reason } }],
+  };
 }

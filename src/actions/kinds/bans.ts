@@ -1,0 +1,65 @@
+/**
+ * Bans on GitHub. `enforce-ban` blocks the person in the organization; where
+ * GitHub cannot (a personal account, a member of the organization, the
+ * optional permission not granted) the ban is marked for the app to enforce
+ * itself (see `ban-enforcement`), and the case says which. `lift-ban`
+ * unblocks a ban that was lifted. Each says in the case what it did, once.
+ */
+import { contentKeyRepo } from "../../cases/plan-flag.js";
+import { banBlockedText, banEnforcedByAppText, banLiftedText, banUnblockRefusedText } from "../../messages/bans.js";
+import type { LiftReason } from "../../store/bans.js";
+import type { ActionKindSpec } from "../action-kind.js";
+import type { ActionRun } from "../perform-action.js";
+import { sayInCase } from "../say-in-case.js";
+
+export const enforceBan: ActionKindSpec<"enforce-ban"> = {
+  kind: "enforce-ban",
+  priority: 1,
+  maxAttempts: 25,
+  async perform(action, run) {
+    const ban = await run.db.ban.findUnique({ where: { id: action.banId } });
+    if (!ban) throw new Error(`ban ${action.banId} does not exist`);
+    if (ban.liftedAt) return;
+    if (!ban.enforcement) {
+      const github = await run.gateway.forRepository(await viaOf(run, action.caseId));
+      const answer = await github.blockUser(ban.account, ban.subjectLogin);
+      const enforcement = answer.ok ? { enforcement: "block", enforcementNote: answer.value.already ? "already-blocked" : null } : { enforcement: "app", enforcementNote: answer.refusal };
+      // Set once: a second attempt that finds it set says what the first decided.
+      await run.db.ban.updateMany({ where: { id: ban.id, enforcement: null }, data: enforcement });
+    }
+    const enforced = await run.db.ban.findUniqueOrThrow({ where: { id: ban.id } });
+    const body =
+      enforced.enforcement === "block"
+        ? banBlockedText(enforced, enforced.enforcementNote === "already-blocked")
+        : banEnforcedByAppText(enforced, (enforced.enforcementNote ?? "cannot-block") as "cannot-block");
+    await sayInCase(run, action.caseId, `ban-enforced:${ban.id}`, body, { actor: "app", action: "ban.enforced", detail: { ban: ban.id, enforcement: enforced.enforcement, note: enforced.enforcementNote } });
+  },
+};
+
+export const liftBanKind: ActionKindSpec<"lift-ban"> = {
+  kind: "lift-ban",
+  priority: 5,
+  maxAttempts: 25,
+  async perform(action, run) {
+    const ban = await run.db.ban.findUnique({ where: { id: action.banId } });
+    if (!ban?.liftedAt) throw new Error(`ban ${action.banId} is not lifted`);
+    const reason = (ban.liftReason ?? "unban") as LiftReason;
+    let unblocked = false;
+    if (ban.enforcement === "block" && ban.enforcementNote !== "already-blocked") {
+      const github = await run.gateway.forRepository(await viaOf(run, action.caseId));
+      const answer = await github.unblockUser(ban.account, ban.subjectLogin);
+      if (!answer.ok) {
+        await sayInCase(run, action.caseId, `ban-unblock-refused:${ban.id}`, banUnblockRefusedText(ban, answer.refusal), { actor: "app", action: "ban.unblock-refused", detail: { ban: ban.id, refusal: answer.refusal } });
+        return;
+      }
+      unblocked = true;
+    }
+    await sayInCase(run, action.caseId, `ban-lifted:${ban.id}`, banLiftedText(ban, reason, unblocked), { actor: "app", action: "ban.lifted", detail: { ban: ban.id, reason } });
+  },
+};
+
+/** A repository of the case's account, whose installation acts for the account. */
+async function viaOf(run: ActionRun, caseId: string) {
+  const found = await run.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { contentKey: true } });
+  return contentKeyRepo(found.contentKey);
+}
