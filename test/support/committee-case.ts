@@ -7,7 +7,7 @@
  */
 import { beforeEach } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
-import { issueCommentCreated } from "../factories/webhooks.js";
+import { issueCommentCreated, pushed } from "../factories/webhooks.js";
 import { CASES, caseAnswers, caseIssues, fakeWorld, MODERATOR } from "./fake-world.js";
 import { startHarness, type Harness } from "./probot-harness.js";
 import { useTestDatabase } from "./test-database.js";
@@ -50,6 +50,11 @@ export function useCommitteeCase() {
       const payload = issueCommentCreated({ ...CASES, body, sender, issueNumber: caseIssues(github)[0]!.number, commentId: ++nextComment });
       payload.repository.private = true;
       await harness.deliver("issue_comment", payload);
+      await harness.drain();
+    },
+    /** Tells the app the owner's `.github/coc.yml` changed (a push there), after a test set a new one. */
+    async refreshConfig() {
+      await harness.deliver("push", pushed({ owner: "acme", repo: ".github" }));
       await harness.drain();
     },
     /** What the app said last in the case. */

@@ -1,0 +1,124 @@
+/**
+ * Bans through the webhook path: `/coc ban` blocks the person in the
+ * organization as an emergency act another member signs off (or it is
+ * lifted), a temporary ban reminds the committee before it ends and lifts
+ * itself when it does (fired by a process started after the ban), `/coc
+ * unban` lifts one early, and where GitHub cannot block the case says the app
+ * enforces the ban itself. The banned person hears what, why and until when.
+ */
+import { describe, expect, it } from "vitest";
+import { caseAnswers, peopleNotices } from "../support/fake-world.js";
+import { MEMBER, OTHER_MEMBER, useCommitteeCase } from "../support/committee-case.js";
+import { startHarness } from "../support/probot-harness.js";
+import { testBackend } from "../support/test-database.js";
+
+const HOUR = 3_600_000;
+
+describe(`bans (${testBackend})`, () => {
+  const committee = useCommitteeCase();
+  const blockWrites = () => committee.github.writes.filter((w) => w.verb === "block" || w.verb === "unblock");
+  const answers = () => caseAnswers(committee.github);
+
+  it("bans at once, reminds the committee a day before the end, and lifts the ban when it ends, after a restart", async () => {
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 3d threats in a review");
+    const banned = committee.clock;
+    expect(answers().find((a) => a.includes("emergency ban"))).toMatch(
+      /^@mod-omar emergency ban\. Another committee member who is not recused must write `\/coc signoff` by .* UTC, or the ban is lifted\.\n\n`troll-tom` is banned in `acme` until .* UTC \(3 days\); the case will say how it is enforced\.$/,
+    );
+    expect(blockWrites()).toEqual([{ verb: "block", org: "acme", login: "troll-tom" }]);
+    expect(committee.lastAnswer()).toMatch(/^\*\*Ban of `troll-tom` in `acme`:\*\* blocked in the organization until .* UTC \(3 days\)\.$/);
+    const notice = peopleNotices(committee.github).find((n) => n.includes("banned you"))!;
+    expect(notice).toContain("The conduct committee banned you from taking part in the repositories of `acme` (case COC-");
+    expect(notice).toContain("until ");
+    expect(notice).toContain("The committee's reason: threats in a review.");
+    expect(notice).not.toContain("mod-maria");
+    await committee.inCase("/coc signoff", OTHER_MEMBER);
+    expect(committee.lastAnswer()).toContain("you signed off the emergency act; it stays.");
+
+    // Another process, started after the ban was recorded, fires its timers.
+    await startHarness({ database: committee.database, gateway: committee.github, now: () => committee.clock });
+    await committee.passHours(48);
+    expect(committee.lastAnswer()).toMatch(/^@acme\/coc-committee the ban of `troll-tom` in `acme` ends at .* UTC: the app lets them back in then\./);
+    expect(blockWrites()).toHaveLength(1);
+    await committee.passHours(24);
+    expect(committee.lastAnswer()).toBe("**The ban of `troll-tom` in `acme` is lifted:** its time is up. They are unblocked in the organization.");
+    expect(blockWrites().at(-1)).toEqual({ verb: "unblock", org: "acme", login: "troll-tom" });
+    const ban = await committee.database.db.ban.findFirstOrThrow();
+    expect(ban).toMatchObject({ enforcement: "block", liftReason: "expired", liftedBy: "app" });
+    expect(ban.endsAt).toEqual(new Date(banned.getTime() + 72 * HOUR));
+  });
+
+  it("lifts an emergency ban nobody signs off in time", async () => {
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban permanent");
+    expect(answers().some((a) => a.includes("is banned in `acme` with no end date"))).toBe(true);
+    await committee.passHours(73, "emergency-signoff");
+    expect(committee.lastAnswer()).toBe("**The ban of `troll-tom` in `acme` is lifted:** the emergency ban was not signed off in time. They are unblocked in the organization.");
+    expect(blockWrites().map((w) => w.verb)).toEqual(["block", "unblock"]);
+  });
+
+  it("lifts a ban early with /coc unban, once, and cancels its sign-off", async () => {
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 30d");
+    await committee.inCase("/coc ban 2w again");
+    expect(committee.lastAnswer()).toContain("`troll-tom` is already banned in `acme` until");
+    await committee.inCase("/coc unban", OTHER_MEMBER);
+    expect(answers()).toContain(`@${OTHER_MEMBER} lifting the ban of \`troll-tom\` in \`acme\`.`);
+    expect(committee.lastAnswer()).toBe("**The ban of `troll-tom` in `acme` is lifted:** lifted early with `/coc unban`. They are unblocked in the organization.");
+    await committee.inCase("/coc unban", OTHER_MEMBER);
+    expect(committee.lastAnswer()).toContain("`troll-tom` is not banned in `acme`.");
+    // Its sign-off timer is gone: nothing is lifted twice.
+    await committee.passHours(73);
+    expect(blockWrites().map((w) => w.verb)).toEqual(["block", "unblock"]);
+    expect(await committee.database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ kind: "ban", signedOffAt: null });
+  });
+
+  it("says the app enforces the ban itself where GitHub cannot block", async () => {
+    committee.github.blocks.userAccounts.add("acme");
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 1w");
+    expect(committee.lastAnswer()).toContain(
+      "`acme` is a personal account, and GitHub blocks people through its API only from organizations, so the app enforces the ban itself",
+    );
+    expect(await committee.database.db.ban.findFirstOrThrow()).toMatchObject({ enforcement: "app", enforcementNote: "not-an-organization" });
+    expect(blockWrites()).toEqual([]);
+  });
+
+  it("keeps an owner's block when a ban of someone they had blocked already lifts", async () => {
+    await committee.github.blocks.block("acme", "troll-tom");
+    committee.github.writes.length = 0;
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 1d");
+    expect(committee.lastAnswer()).toContain("blocked in the organization until");
+    expect(committee.lastAnswer()).toContain("They were already blocked there.");
+    await committee.inCase("/coc unban", OTHER_MEMBER);
+    expect(committee.github.blocks.isBlocked("acme", "troll-tom")).toBe(true);
+    expect(blockWrites()).toEqual([]);
+  });
+
+  it("refuses a ban with no length or a bad one, and a login that is not one", async () => {
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban");
+    expect(committee.lastAnswer()).toContain("give the ban's length");
+    await committee.inCase("/coc ban 1M");
+    expect(committee.lastAnswer()).toContain("`1M` is not a ban length: write `permanent` or a duration such as 90m, 24h, 7d or 2w");
+    await committee.inCase("/coc ban @not..a..login 1d");
+    expect(committee.lastAnswer()).toContain("is not a GitHub login");
+    expect(await committee.database.db.ban.count()).toBe(0);
+  });
+
+  it(`bans at the strike threshold with strikes.on_threshold: ban, as an emergency act (${MEMBER} warns)`, async () => {
+    committee.github.configs.set("acme/.github", { strikes: { threshold: 1, on_threshold: "ban 7d" } });
+    await committee.refreshConfig();
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc warn slurs");
+    const warned = answers().find((a) => a.includes("you warned"))!;
+    expect(warned).toContain("That reaches the strike threshold (`strikes.on_threshold`), so the app banned them at once, as an emergency act: `troll-tom` is banned in `acme` until");
+    expect(warned).toContain("(1 week)");
+    expect(await committee.database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ kind: "ban", actor: "app" });
+    // Any member may sign off the app's act.
+    await committee.inCase("/coc signoff");
+    expect(committee.lastAnswer()).toContain("you signed off the emergency act; it stays.");
+  });
+});
