@@ -18,6 +18,7 @@ import { publicNotice } from "./kinds/public-notice.js";
 import { revertEmergency } from "./kinds/revert-emergency.js";
 import { removeInteractionLimit, setInteractionLimit } from "./kinds/interaction-limits.js";
 import { enforceBan, liftBanKind } from "./kinds/bans.js";
+import { syncBanRegister } from "./kinds/sync-ban-register.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -45,6 +46,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "remove-interaction-limit": removeInteractionLimit,
   "enforce-ban": enforceBan,
   "lift-ban": liftBanKind,
+  "sync-ban-register": syncBanRegister,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

@@ -47,6 +47,8 @@ export type PlannedAction =
   | { kind: "enforce-ban"; caseId: string; banId: string }
   /** Undoes a lifted ban's block, and says in the case that it was lifted. */
   | { kind: "lift-ban"; caseId: string; banId: string }
+  /** Rewrites the cases repository's ban register from the bans as they are when it runs (`webOrigin`: where case links point). */
+  | { kind: "sync-ban-register"; casesRepo: RepoRef; webOrigin: string }
   /** The fixed, nameless notice that a thread was moderated (`decisions.public_notice: minimal`); it carries no text of its own. */
   | { kind: "public-notice"; repo: RepoRef; issueNumber: number };
 

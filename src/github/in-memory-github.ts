@@ -72,6 +72,13 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly blockUser: GitHubPort["blockUser"] = (org, login) => this.blocks.block(org, login);
   readonly unblockUser: GitHubPort["unblockUser"] = (org, login) => this.blocks.unblock(org, login);
   readonly listBlockedUsers: GitHubPort["listBlockedUsers"] = (org) => this.blocks.list(org);
+  /** `owner/repo#number` of pinned issues. */
+  readonly pinned = new Set<string>();
+  async pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean> {
+    this.called("pinIssue");
+    this.pinned.add(threadKey(repo, issueNumber));
+    return true;
+  }
 
   async botLogin(): Promise<string> {
     return FAKE_BOT_LOGIN;

@@ -22,6 +22,7 @@ import {
   writeContentBody,
 } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
+import { pinIssue } from "./octokit-pins.js";
 import { blockInOrganization, listOrganizationBlocks, unblockInOrganization } from "./octokit-blocks.js";
 import { deleteInteractionLimit, readInteractionLimit, writeInteractionLimit } from "./octokit-interactions.js";
 import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
@@ -265,6 +266,10 @@ export class OctokitGitHub implements GitHubPort {
 
   removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>> {
     return deleteInteractionLimit(this.octokit, place);
+  }
+
+  pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean> {
+    return pinIssue(this.octokit, repo, issueNumber);
   }
 
   blockUser(org: string, login: string): Promise<BlockAnswer<{ already: boolean }>> {

@@ -154,6 +154,8 @@ export interface GitHubPort {
   setInteractionLimit(place: InteractionPlace, limit: InteractionLimit, expiry: CooldownExpiry): Promise<InteractionAnswer<{ expiresAt: Date }>>;
   /** Removes the limit set at the place; none there counts as done. */
   removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>>;
+  /** Pins the issue in its repository; false when GitHub will not (three are pinned already). */
+  pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean>;
   /** Blocks the person in the organization; already blocked counts as done (`already`). */
   blockUser(org: string, login: string): Promise<BlockAnswer<{ already: boolean }>>;
   /** Unblocks the person; not blocked counts as done. */

@@ -47,7 +47,7 @@ export async function recordBan(tx: Transaction, ban: NewBan, durations: ReturnT
     },
   });
   await applyDeadlineChanges(tx, planDeadlineChanges(null, timersOf(ban.caseId, [row]), durations, now));
-  return { ban: row, actions: [{ kind: "enforce-ban", caseId: ban.caseId, banId: row.id }] };
+  return { ban: row, actions: [{ kind: "enforce-ban", caseId: ban.caseId, banId: row.id }, await registerSyncOf(tx, ban.caseId)] };
 }
 
 /**
@@ -63,6 +63,7 @@ export async function liftBan(tx: Transaction, banId: string, by: string, reason
   }
   // Unblocked by the owner: nothing to undo on GitHub, and the app never blocks again what an owner lifted.
   const actions: PlannedAction[] = ban.caseId && reason !== "owner-unblocked" ? [{ kind: "lift-ban", caseId: ban.caseId, banId: ban.id }] : [];
+  if (ban.caseId) actions.push(await registerSyncOf(tx, ban.caseId));
   return { lifted: ban, actions };
 }
 
@@ -71,6 +72,16 @@ export async function activeBanOf(db: Database | Transaction, account: string, s
   const login = loginKey(subject.login);
   const who = subject.id === null ? [{ subjectLogin: login }] : [{ subjectId: subject.id }, { subjectId: null, subjectLogin: login }];
   return db.ban.findFirst({ where: { account: account.toLowerCase(), liftedAt: null, OR: who }, orderBy: { startsAt: "desc" } });
+}
+
+/** The rewrite of the ban register of the case's cases repository; its case links point where the case's content is. */
+export async function registerSyncOf(tx: Transaction, caseId: string): Promise<PlannedAction> {
+  const found = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { casesOwner: true, casesRepo: true, reports: { take: 1, orderBy: { createdAt: "asc" }, select: { evidence: { select: { url: true } } } } },
+  });
+  const url = found.reports[0]?.evidence?.url;
+  return { kind: "sync-ban-register", casesRepo: { owner: found.casesOwner, repo: found.casesRepo }, webOrigin: url ? new URL(url).origin : "https://github.com" };
 }
 
 /** The case as the deadline rules see it for its bans' own timers only: nothing else of it is planned from here. */

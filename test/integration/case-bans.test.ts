@@ -7,7 +7,7 @@
  * enforces the ban itself. The banned person hears what, why and until when.
  */
 import { describe, expect, it } from "vitest";
-import { caseAnswers, peopleNotices } from "../support/fake-world.js";
+import { banRegister, caseAnswers, peopleNotices } from "../support/fake-world.js";
 import { MEMBER, OTHER_MEMBER, useCommitteeCase } from "../support/committee-case.js";
 import { startHarness } from "../support/probot-harness.js";
 import { testBackend } from "../support/test-database.js";
@@ -35,6 +35,11 @@ describe(`bans (${testBackend})`, () => {
     expect(notice).not.toContain("mod-maria");
     await committee.inCase("/coc signoff", OTHER_MEMBER);
     expect(committee.lastAnswer()).toContain("you signed off the emergency act; it stays.");
+    // The register lists it, pinned in the cases repository, linked to its case.
+    const register = banRegister(committee.github)!;
+    expect(register).toMatchObject({ title: "Ban register", labels: ["coc-ban-register"] });
+    expect(committee.github.pinned.has(`acme/coc-cases#${register.number}`)).toBe(true);
+    expect(register.body).toMatch(/### In force \(1\)\n\n\| Who \| Account \| Since \| Until \| By \| Case \| Ended \|\n\|---\|---\|---\|---\|---\|---\|---\|\n\| `troll-tom` \| `acme` \| .* UTC \| .* UTC \| `mod-omar` \| \[COC-\d{4}-0001\]\(https:\/\/github\.com\/acme\/coc-cases\/issues\/1\) \|  \|\n/);
 
     // Another process, started after the ban was recorded, fires its timers.
     await startHarness({ database: committee.database, gateway: committee.github, now: () => committee.clock });
@@ -47,6 +52,8 @@ describe(`bans (${testBackend})`, () => {
     const ban = await committee.database.db.ban.findFirstOrThrow();
     expect(ban).toMatchObject({ enforcement: "block", liftReason: "expired", liftedBy: "app" });
     expect(ban.endsAt).toEqual(new Date(banned.getTime() + 72 * HOUR));
+    expect(banRegister(committee.github)!.body).toContain("### In force (0)\n\nNone.\n\n### Ended (1)");
+    expect(banRegister(committee.github)!.body).toMatch(/ UTC \(expired\) \|$/m);
   });
 
   it("lifts an emergency ban nobody signs off in time", async () => {

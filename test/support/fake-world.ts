@@ -3,6 +3,7 @@
  * public project repository, a private cases repository, a moderator and a
  * flagged comment. Tests change what they need from here.
  */
+import { BAN_REGISTER_MARKER } from "../../src/messages/ban-register.js";
 import { fakeAccountId, InMemoryGitHub, type RecordedWrite } from "../../src/github/in-memory-github.js";
 import { NOTICE_BOARD_MARKER } from "../../src/messages/notices.js";
 import type { ContentSnapshot } from "../../src/github/port.js";
@@ -63,9 +64,14 @@ export function noticesOn(github: InMemoryGitHub, casesRepo = CASES): string[] {
   return (board?.comments ?? []).map((comment) => comment.body.replace(/^<!-- coc-notice:[^>]* -->\n/, ""));
 }
 
-/** The case issues in the cases repository (the notice board left out). */
+/** The case issues in the cases repository (the notice board and the ban register left out). */
 export function caseIssues(github: InMemoryGitHub, casesRepo = CASES) {
-  return github.issuesIn(casesRepo).filter((issue) => !issue.body.startsWith(NOTICE_BOARD_MARKER));
+  return github.issuesIn(casesRepo).filter((issue) => !issue.body.startsWith(NOTICE_BOARD_MARKER) && !issue.body.startsWith(BAN_REGISTER_MARKER));
+}
+
+/** The ban register issue of the cases repository, if the app opened it. */
+export function banRegister(github: InMemoryGitHub, casesRepo = CASES) {
+  return github.issuesIn(casesRepo).find((issue) => issue.body.startsWith(BAN_REGISTER_MARKER));
 }
 
 /** Writes that posted in a repository (comments, issues, labels), e.g. to show that nothing was said in a public thread. */

@@ -1,4 +1,4 @@
--- Bans: from cases, and organization blocks owners made by hand, for the ban register.
+-- Bans: from cases, and organization blocks owners made by hand; and the ban register issue of each cases repository.
 -- CreateTable
 CREATE TABLE "bans" (
     "id" UUID NOT NULL,
@@ -20,6 +20,16 @@ CREATE TABLE "bans" (
     "updated_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "bans_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ban_registers" (
+    "scope" TEXT NOT NULL,
+    "issue_number" INTEGER,
+    "create_started_at" TIMESTAMP(3),
+    "pinned_at" TIMESTAMP(3),
+
+    CONSTRAINT "ban_registers_pkey" PRIMARY KEY ("scope")
 );
 
 -- CreateIndex
