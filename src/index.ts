@@ -10,6 +10,7 @@ import { invalidateCache, INVALIDATING_EVENTS } from "./events/cache-invalidatio
 import { commentPayloadProblem, installationRepositoriesShape, payloadProblem, repositoryEventShape } from "./events/payload-shapes.js";
 import { buildAppDeps } from "./app-deps.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
+import { orgBlockShape, receiveOrgBlock } from "./events/org-block.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
 import type { Mailer } from "./mail/mailer.js";
@@ -80,6 +81,13 @@ export function createApp(options: AppOptions) {
 
     // Answers cached for every replica are dropped when GitHub says they changed.
     app.on([...INVALIDATING_EVENTS], async (context) => invalidateCache(cache, context));
+
+    // Blocks an owner makes or lifts by hand: followed in the ban register and the cases, never fought.
+    app.on("org_block", async (context) => {
+      const problem = payloadProblem(orgBlockShape, context.payload);
+      if (problem) return ignore(context, problem);
+      if (await receiveOrgBlock(options.db, context.id, orgBlockShape.parse(context.payload))) wakeup.wake();
+    });
 
     // A cases repository that becomes usable (made private, created, renamed or transferred to the
     // name the case files wait for, or the app installed on it) takes them at once.

@@ -14,6 +14,9 @@ import { stopGracefully, type StopOutcome } from "./graceful-stop.js";
 import { releaseLocksOfDeadWorkers, startHeartbeat, type QueueOwnership } from "./lock-recovery.js";
 import { makeDeadlineTask } from "./run-deadline-task.js";
 import { makeRunActionTask } from "./run-action-task.js";
+import { checkBanDrift, DRIFT_CHECK_SCHEDULE } from "../bans/drift-check.js";
+import { followOwnerBlock } from "../bans/owner-blocks.js";
+import type { OrgBlockEvent } from "../events/org-block.js";
 
 export type WorkerDeps = CommentJobDeps;
 
@@ -33,6 +36,11 @@ export function buildTaskList(deps: WorkerDeps, timeoutMs = JOB_TIMEOUT_MS): Tas
     "handle-comment": (payload, helpers) => withTimeout(() => handleComment(payload, attemptOf(helpers.job)), timeoutMs),
     "run-action": (payload, helpers) => withTimeout((signal) => runAction(payload, attemptOf(helpers.job), signal), timeoutMs),
     deadline: (payload) => withTimeout(() => fireDeadline(payload), timeoutMs),
+    "org-block": (payload) => withTimeout(() => followOwnerBlock(deps, payload as OrgBlockEvent), timeoutMs),
+    "ban-drift-check": async () => {
+      const { checked, drifted } = await withTimeout(() => checkBanDrift(deps), timeoutMs);
+      deps.log.info(`ban drift check: ${checked} bans enforced by blocks, ${drifted} no longer blocked`);
+    },
   };
 }
 
@@ -110,7 +118,7 @@ export async function startWorker(connectionString: string, deps: WorkerDeps, op
     noHandleSignals: true,
     noPreparedStatements: true,
     // Schedules come from the app's own code, never from a crontab file in the working directory.
-    crontab: "# no schedules",
+    crontab: DRIFT_CHECK_SCHEDULE,
     pollInterval: 1000,
     events,
     logger,

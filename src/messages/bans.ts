@@ -70,3 +70,10 @@ export function banForSubjectNotice(code: string, ban: BanFacts, reason: string,
   const how = appeal ? `You may appeal the ban until ${formatUtc(appeal.until)}: ${appeal.url}` : "You may appeal the ban; the committee will tell you how.";
   return `The conduct committee banned you from taking part in the repositories of \`${ban.account}\` (case ${code}), ${banTerm(ban)}.${why} ${how}`;
 }
+
+export function banDriftText(ban: BanFacts): string {
+  return (
+    `**Drift:** the ban of ${quietLogin(ban.subjectLogin)} in \`${ban.account}\` is in force ${banTerm(ban)}, but GitHub no longer lists them as blocked there. ` +
+    "Someone may have unblocked them by hand without the app hearing of it. The app does not block them again by itself: block them by hand if the ban stands, or `/coc unban` to record it lifted."
+  );
+}

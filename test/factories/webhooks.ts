@@ -151,3 +151,14 @@ export function pushed(options: Place & { ref?: string }): Json {
   payload.ref = options.ref ?? "refs/heads/main";
   return payload;
 }
+
+/** An owner blocks or unblocks someone by hand on GitHub (or the app does, with `senderType: "Bot"`). */
+export function orgBlock(options: { action: "blocked" | "unblocked"; org?: string; login: string; userId: number; sender?: string; senderType?: string }): Json {
+  const payload = realPayload("org_block", "blocked");
+  payload.action = options.action;
+  payload.organization = { ...payload.organization, login: options.org ?? "acme" };
+  payload.blocked_user = { ...payload.blocked_user, login: options.login, id: options.userId };
+  payload.sender = { ...payload.sender, login: options.sender ?? "owner-olga", type: options.senderType ?? "User" };
+  payload.installation = { id: 4242, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  return payload;
+}

@@ -52,6 +52,15 @@ export function useCommitteeCase() {
       await harness.deliver("issue_comment", payload);
       await harness.drain();
     },
+    /** Delivers a webhook and runs what it queued; `id` repeats a delivery. */
+    async deliver(name: string, payload: object, id?: string) {
+      await harness.deliver(name, payload, id);
+      await harness.drain();
+    },
+    /** The app's own dependencies, to run a job's work directly (a scheduled check). */
+    get harness() {
+      return harness;
+    },
     /** Tells the app the owner's `.github/coc.yml` changed (a push there), after a test set a new one. */
     async refreshConfig() {
       await harness.deliver("push", pushed({ owner: "acme", repo: ".github" }));
