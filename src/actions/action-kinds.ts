@@ -19,6 +19,7 @@ import { revertEmergency } from "./kinds/revert-emergency.js";
 import { removeInteractionLimit, setInteractionLimit } from "./kinds/interaction-limits.js";
 import { enforceBan, liftBanKind } from "./kinds/bans.js";
 import { syncBanRegister } from "./kinds/sync-ban-register.js";
+import { sweep } from "./kinds/sweep.js";
 import { closeThread, lockThread, reopenThread, replaceBody, unhideContent, unlockThread } from "./kinds/content-moderation.js";
 import type { ActionKind, PlannedAction } from "./planned-action.js";
 
@@ -47,6 +48,7 @@ const KINDS: { [K in ActionKind]: ActionKindSpec<K> } = {
   "enforce-ban": enforceBan,
   "lift-ban": liftBanKind,
   "sync-ban-register": syncBanRegister,
+  sweep,
 };
 
 export function actionKind<K extends ActionKind>(kind: K): ActionKindSpec<K> {

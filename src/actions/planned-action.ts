@@ -49,6 +49,8 @@ export type PlannedAction =
   | { kind: "lift-ban"; caseId: string; banId: string }
   /** Rewrites the cases repository's ban register from the bans as they are when it runs (`webOrigin`: where case links point). */
   | { kind: "sync-ban-register"; casesRepo: RepoRef; webOrigin: string }
+  /** A raid sweep: hides what the person wrote in the case's account since `since` (ISO time), and lists it in the case. */
+  | { kind: "sweep"; caseId: string; login: string; since: string; requestedBy: string }
   /** The fixed, nameless notice that a thread was moderated (`decisions.public_notice: minimal`); it carries no text of its own. */
   | { kind: "public-notice"; repo: RepoRef; issueNumber: number };
 

@@ -26,6 +26,7 @@ import { warnCommand } from "./case/warn.js";
 import { strikeCommand } from "./case/strike.js";
 import { cooldownCommand } from "./case/cooldown.js";
 import { banCommand, unbanCommand } from "./case/ban.js";
+import { sweepCommand } from "./case/sweep.js";
 
 const COMMANDS: CommandSpec[] = [
   flagCommand,
@@ -46,6 +47,7 @@ const COMMANDS: CommandSpec[] = [
   cooldownCommand,
   banCommand,
   unbanCommand,
+  sweepCommand,
   emergencyCommand,
   signoffCommand,
   proposeCommand,

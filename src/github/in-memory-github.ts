@@ -12,6 +12,7 @@ import { InMemoryBlocks } from "./in-memory-blocks.js";
 import { contentKeyOf, repoKey, threadKey, type RecordedWrite, type StoredIssue } from "./in-memory-records.js";
 import type {
   AccountPermission,
+  AuthoredContent,
   AppIdentity,
   CommandLocation,
   ContentSnapshot,
@@ -250,6 +251,21 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.called("fetchEditHistory");
     const found = [...this.contents.values()].find((c) => c.nodeId === nodeId);
     return found ? { editedAt: found.editedAt, edits: found.editHistory ?? [] } : null;
+  }
+  async findAuthoredContent(account: string, login: string, since: Date): Promise<AuthoredContent[]> {
+    this.called("findAuthoredContent");
+    return [...this.contents.values()]
+      .filter((c) => c.ref.kind !== "issue" && c.ref.owner.toLowerCase() === account.toLowerCase() && c.authorLogin.toLowerCase() === login.toLowerCase())
+      .filter((c) => Date.parse(c.createdAt) >= since.getTime() && !this.hidden.has(c.nodeId))
+      .map((c) => ({ nodeId: c.nodeId, url: c.url, kind: c.ref.kind as AuthoredContent["kind"], createdAt: new Date(c.createdAt) }))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+  async hideMany(nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }> {
+    this.called("hideMany");
+    const known = new Set([...this.contents.values()].map((c) => c.nodeId));
+    for (const nodeId of nodeIds.filter((id) => known.has(id))) this.hidden.set(nodeId, classifier);
+    this.writes.push({ verb: "hide-many", nodeIds, classifier });
+    return { hidden: nodeIds.filter((id) => known.has(id)), gone: nodeIds.filter((id) => !known.has(id)) };
   }
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
     this.called("ensureHidden");

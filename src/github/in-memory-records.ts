@@ -11,6 +11,7 @@ import type { CommandLocation, HideClassifier, LockReason, NewIssue, RepoRef } f
 
 export type RecordedWrite =
   | { verb: "hide"; nodeId: string; classifier: HideClassifier }
+  | { verb: "hide-many"; nodeIds: string[]; classifier: HideClassifier }
   | { verb: "remove-command"; location: CommandLocation; remainingBody: string | null }
   | { verb: "label"; repo: string; name: string }
   | { verb: "create-issue"; repo: string; number: number; issue: NewIssue }

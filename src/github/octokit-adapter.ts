@@ -23,11 +23,13 @@ import {
 } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
 import { pinIssue } from "./octokit-pins.js";
+import { findAuthoredContent, hideBatch } from "./octokit-sweep.js";
 import { blockInOrganization, listOrganizationBlocks, unblockInOrganization } from "./octokit-blocks.js";
 import { deleteInteractionLimit, readInteractionLimit, writeInteractionLimit } from "./octokit-interactions.js";
 import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
 import type {
   AccountPermission,
+  AuthoredContent,
   BlockAnswer,
   CommandLocation,
   ContentSnapshot,
@@ -266,6 +268,14 @@ export class OctokitGitHub implements GitHubPort {
 
   removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>> {
     return deleteInteractionLimit(this.octokit, place);
+  }
+
+  findAuthoredContent(account: string, login: string, since: Date): Promise<AuthoredContent[]> {
+    return findAuthoredContent(this.reader, account, login, since);
+  }
+
+  hideMany(nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }> {
+    return hideBatch(this.octokit, nodeIds, classifier);
   }
 
   pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean> {

@@ -72,6 +72,14 @@ export type BlockRefusal = "no-permission" | "not-an-organization" | "cannot-blo
 
 export type BlockAnswer<T> = { ok: true; value: T } | { ok: false; refusal: BlockRefusal; message: string };
 
+/** A comment, review or review comment someone wrote, as a raid sweep finds it. */
+export interface AuthoredContent {
+  nodeId: string;
+  url: string;
+  kind: "issue_comment" | "review" | "review_comment";
+  createdAt: Date;
+}
+
 export interface GitHubPort {
   /**
    * `.github/<fileName>` in the owner's `.github` repository, `_extends` followed: the only file
@@ -154,6 +162,13 @@ export interface GitHubPort {
   setInteractionLimit(place: InteractionPlace, limit: InteractionLimit, expiry: CooldownExpiry): Promise<InteractionAnswer<{ expiresAt: Date }>>;
   /** Removes the limit set at the place; none there counts as done. */
   removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>>;
+  /**
+   * The comments, reviews and review comments the person wrote in the account's repositories since `since` that are
+   * not hidden yet, found through search. GraphQL reads, unpaced.
+   */
+  findAuthoredContent(account: string, login: string, since: Date): Promise<AuthoredContent[]>;
+  /** Hides many comments, reviews and review comments in few requests; answers which were hidden and which are gone. */
+  hideMany(nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }>;
   /** Pins the issue in its repository; false when GitHub will not (three are pinned already). */
   pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean>;
   /** Blocks the person in the organization; already blocked counts as done (`already`). */
