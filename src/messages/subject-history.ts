@@ -1,7 +1,7 @@
 /**
  * The subject's history, as a new case file shows it under the case's
- * summary: earlier cases and what was decided, and every strike (voided ones
- * marked, with who voided them and why), each linked to its case.
+ * summary: earlier cases and what was decided, every strike (voided ones
+ * marked, with who voided them and why) and every ban, each linked to its case.
  *
  * Case links are real links: they point into the private cases repository,
  * where a back-link on the earlier case is seen only by the committee, and
@@ -17,8 +17,8 @@ type CaseRef = { code: string; casesOwner: string; casesRepo: string; issueNumbe
 export function subjectHistoryText(history: SubjectHistory, subjectLogin: string, webOrigin: string): string {
   const link = (c: CaseRef) => (c.issueNumber === null ? c.code : `[${c.code}](${webOrigin}/${c.casesOwner}/${c.casesRepo}/issues/${c.issueNumber})`);
   const lines = [`### History of ${quietLogin(subjectLogin)} in \`${history.account}\``, ""];
-  if (history.cases.length === 0 && history.strikes.length === 0) {
-    lines.push("No earlier cases in this repository, and no strikes.", "");
+  if (history.cases.length === 0 && history.strikes.length === 0 && history.bans.length === 0) {
+    lines.push("No earlier cases in this repository, no strikes and no bans.", "");
     return lines.join("\n");
   }
   lines.push(`- Earlier cases: ${history.caseCount === 0 ? "none" : history.caseCount}`);
@@ -38,6 +38,13 @@ export function subjectHistoryText(history: SubjectHistory, subjectLogin: string
     lines.push(`  - ${strikeName(strike.number)}, ${day(strike.issuedAt)} in ${link(strike.case)}${reason} · ${state}`);
   }
   if (history.strikes.length > HISTORY_LIMIT) lines.push(`  - and ${history.strikes.length - HISTORY_LIMIT} older`);
+  lines.push(`- Bans: ${history.bans.length === 0 ? "none" : history.bans.length}`);
+  for (const ban of history.bans) {
+    const where = ban.case ? ` in ${link(ban.case)}` : " (a block made by hand on GitHub)";
+    const until = ban.endsAt ? `until ${day(ban.endsAt)}` : "with no end";
+    const state = ban.liftedAt ? `ended ${day(ban.liftedAt)} (${ban.liftReason ?? "lifted"})` : "in force";
+    lines.push(`  - ${day(ban.startsAt)} ${until}${where} · ${state}`);
+  }
   lines.push("");
   return lines.join("\n");
 }

@@ -1,8 +1,8 @@
 /**
  * What the committee already knows about a case's subject, for the history
  * every new case file shows: their earlier cases in the same cases repository
- * (with what was decided) and their strikes in the account's ledger, voided
- * ones included. Found by account id where it is known, so a renamed person
+ * (with what was decided), their strikes in the account's ledger, voided
+ * ones included, and their bans in the account, ended ones included. Found by account id where it is known, so a renamed person
  * keeps their history and a login taken over by someone else does not inherit it.
  */
 import { contentKeyRepo } from "../cases/plan-flag.js";
@@ -18,7 +18,8 @@ export async function subjectHistory(db: Database, view: { id: string; casesScop
   const sameSubject =
     view.subjectId === null ? [{ subjectLogin: view.subjectLogin }] : [{ subjectId: view.subjectId }, { subjectId: null, subjectLogin: view.subjectLogin }];
   const where = { casesScope: view.casesScope, id: { not: view.id }, OR: sameSubject };
-  const [cases, caseCount, strikes] = await Promise.all([
+  const banWho = view.subjectId === null ? [{ subjectLogin: view.subjectLogin.toLowerCase() }] : [{ subjectId: view.subjectId }, { subjectId: null, subjectLogin: view.subjectLogin.toLowerCase() }];
+  const [cases, caseCount, strikes, bans] = await Promise.all([
     db.case.findMany({
       where,
       orderBy: { createdAt: "desc" },
@@ -35,8 +36,14 @@ export async function subjectHistory(db: Database, view: { id: string; casesScop
     }),
     db.case.count({ where }),
     strikesOf(db, account, subject),
+    db.ban.findMany({
+      where: { account, OR: banWho },
+      orderBy: { startsAt: "desc" },
+      take: HISTORY_LIMIT,
+      include: { case: { select: { code: true, casesOwner: true, casesRepo: true, issueNumber: true } } },
+    }),
   ]);
-  return { account, cases, caseCount, strikes };
+  return { account, cases, caseCount, strikes, bans };
 }
 
 export type SubjectHistory = Awaited<ReturnType<typeof subjectHistory>>;

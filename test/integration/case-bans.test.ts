@@ -7,7 +7,8 @@
  * enforces the ban itself. The banned person hears what, why and until when.
  */
 import { describe, expect, it } from "vitest";
-import { banRegister, caseAnswers, peopleNotices } from "../support/fake-world.js";
+import { issueCommentCreated } from "../factories/webhooks.js";
+import { abusiveComment, banRegister, caseAnswers, caseIssues, MODERATOR, peopleNotices } from "../support/fake-world.js";
 import { MEMBER, OTHER_MEMBER, useCommitteeCase } from "../support/committee-case.js";
 import { startHarness } from "../support/probot-harness.js";
 import { testBackend } from "../support/test-database.js";
@@ -127,5 +128,15 @@ describe(`bans (${testBackend})`, () => {
     // Any member may sign off the app's act.
     await committee.inCase("/coc signoff");
     expect(committee.lastAnswer()).toContain("you signed off the emergency act; it stays.");
+  });
+
+  it("shows the ban in the history of the subject's next case", async () => {
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 30d");
+    const link = "https://github.com/acme/widgets/issues/8#issuecomment-556";
+    committee.github.addContent(abusiveComment({ ref: { kind: "issue_comment", owner: "acme", repo: "widgets", number: 8, commentId: 556 }, nodeId: "IC_again556", url: link }));
+    await committee.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${link}`, sender: MODERATOR, commentId: 9002, issueNumber: 8 }));
+    const next = caseIssues(committee.github)[1]!.body;
+    expect(next).toMatch(/- Bans: 1\n {2}- \d{4}-\d\d-\d\d until \d{4}-\d\d-\d\d in \[COC-\d{4}-0001\]\(https:\/\/github\.com\/acme\/coc-cases\/issues\/1\) · in force\n/);
   });
 });

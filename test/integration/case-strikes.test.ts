@@ -181,7 +181,7 @@ describe(`warnings and the strike rule (${testBackend})`, () => {
     expect(secondFile).toMatch(/- Earlier cases: 1\n {2}- \[COC-2026-0001\]\(https:\/\/github\.com\/acme\/coc-cases\/issues\/1\), opened \d{4}-\d\d-\d\d · acknowledged\n/);
     expect(secondFile).toMatch(/- Strikes: 1 \(1 not voided; `strikes.window` may age some out\)\n {2}- S-1, \d{4}-\d\d-\d\d in \[COC-2026-0001\]\(https:\/\/github\.com\/acme\/coc-cases\/issues\/1\): in widgets · counts\n/);
     // The first case file was written when there was nothing to show.
-    expect(caseIssues(github)[0]!.body).toContain("No earlier cases in this repository, and no strikes.");
+    expect(caseIssues(github)[0]!.body).toContain("No earlier cases in this repository, no strikes and no bans.");
   });
 
   it("refuses an outcome's length that is missing or not one GitHub or the app accepts", async () => {
