@@ -139,4 +139,22 @@ describe(`bans (${testBackend})`, () => {
     const next = caseIssues(committee.github)[1]!.body;
     expect(next).toMatch(/- Bans: 1\n {2}- \d{4}-\d\d-\d\d until \d{4}-\d\d-\d\d in \[COC-\d{4}-0001\]\(https:\/\/github\.com\/acme\/coc-cases\/issues\/1\) · in force\n/);
   });
+
+  it("enacts a decided ban once, however often the end of the feedback window fires", async () => {
+    committee.github.configs.set("acme/.github", { committee: { quorum: "single" }, decisions: { reporter_feedback: "1h" } });
+    await committee.refreshConfig();
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc resolve temporary-ban 2w repeated insults");
+    expect(await committee.database.db.ban.count()).toBe(0);
+    const [timer] = await committee.database.db.$queryRawUnsafe<Array<{ payload: unknown }>>(
+      `SELECT payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.key LIKE 'deadline:%:enact'`,
+    );
+    await committee.passHours(1);
+    expect(answers().some((a) => a.includes("The reporter's time to comment has passed: the decision (`temporary-ban`) is enacted and the case is closed."))).toBe(true);
+    // The same timer again, as after a crash between its work and its completion.
+    await committee.database.db.$executeRawUnsafe(`SELECT graphile_worker.add_job('deadline', $1::json, job_key := 'again')`, JSON.stringify(timer!.payload));
+    await committee.harness.drain();
+    expect(await committee.database.db.ban.count()).toBe(1);
+    expect(blockWrites()).toEqual([{ verb: "block", org: "acme", login: "troll-tom" }]);
+  });
 });
