@@ -21,8 +21,9 @@ export async function pinIssue(octokit: Octokit, { owner, repo }: RepoRef, issue
     return true;
   } catch (error) {
     // A GraphQL refusal (the pins are full, or pinning is not allowed here) is final; a failed request is retried.
-    const errors = (error as { errors?: unknown[] }).errors;
-    if (Array.isArray(errors) && errors.length > 0) return false;
+    const errors = (error as { errors?: Array<{ type?: string }> }).errors;
+    // GitHub's rate limit comes back as a GraphQL error too: that one is retried.
+    if (Array.isArray(errors) && errors.length > 0 && !errors.some((e) => e.type === "RATE_LIMITED")) return false;
     throw error;
   }
 }

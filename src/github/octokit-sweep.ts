@@ -21,8 +21,9 @@ const MAX_PAGES = 8;
 
 const WRITTEN = "id url createdAt isMinimized author { login }";
 
-const FIND = `query SweepFind($query: String!, $login: String!, $after: String) {
-  search(query: $query, type: ISSUE, first: ${THREADS_PER_PAGE}, after: $after) {
+// The search text is `$search`, not `$query`: Octokit reserves `query` for the document itself.
+const FIND = `query SweepFind($search: String!, $login: String!, $after: String) {
+  search(query: $search, type: ISSUE, first: ${THREADS_PER_PAGE}, after: $after) {
     pageInfo { hasNextPage endCursor }
     nodes {
       ... on Issue { comments(last: 100) { nodes { ${WRITTEN} } } }
@@ -61,19 +62,20 @@ export async function findAuthoredContent(reader: Pick<Octokit, "graphql">, acco
   };
   // Threads they commented in, and pull requests they reviewed: `involves` does not cover reviews.
   for (const qualifier of [`involves:${login}`, `reviewed-by:${login}`]) {
-    const query = `org:${account} ${qualifier} updated:>=${since.toISOString().slice(0, 19)}Z`;
+    const search = `org:${account} ${qualifier} updated:>=${since.toISOString().slice(0, 19)}Z`;
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const { search }: FindPage = await reader.graphql<FindPage>(FIND, { query, login, after });
-      for (const thread of search.nodes ?? []) {
+      const answer: FindPage = await reader.graphql<FindPage>(FIND, { search, login, after });
+      const results = answer.search;
+      for (const thread of results.nodes ?? []) {
         for (const comment of thread?.comments?.nodes ?? []) mine(comment, "issue_comment");
         for (const review of thread?.reviews?.nodes ?? []) {
           mine(review, "review");
           for (const comment of review?.comments?.nodes ?? []) mine(comment, "review_comment");
         }
       }
-      if (!search.pageInfo.hasNextPage || !search.pageInfo.endCursor) break;
-      after = search.pageInfo.endCursor;
+      if (!results.pageInfo.hasNextPage || !results.pageInfo.endCursor) break;
+      after = results.pageInfo.endCursor;
     }
   }
   return [...found.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
