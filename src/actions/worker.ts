@@ -14,8 +14,9 @@ import { stopGracefully, type StopOutcome } from "./graceful-stop.js";
 import { releaseLocksOfDeadWorkers, startHeartbeat, type QueueOwnership } from "./lock-recovery.js";
 import { makeDeadlineTask } from "./run-deadline-task.js";
 import { makeRunActionTask } from "./run-action-task.js";
+import type { ActionDeps } from "./perform-action.js";
 
-export type WorkerDeps = CommentJobDeps;
+export type WorkerDeps = CommentJobDeps & Pick<ActionDeps, "bansChanged">;
 
 /**
  * A job that has not finished after this long fails and is retried later. When

@@ -41,6 +41,10 @@ export function useCommitteeCase() {
     get github() {
       return github;
     },
+    /** The app under test, to deliver webhooks other than the case's comments. */
+    get harness() {
+      return harness;
+    },
     /** The app's clock. */
     get clock() {
       return clock;
