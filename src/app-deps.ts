@@ -22,6 +22,8 @@ export interface AppDepsOptions {
   mailer?: Mailer | null;
   log: Logger;
   now?: () => Date;
+  /** See `ActionDeps.bansChanged`. */
+  bansChanged?: () => void;
 }
 
 export function buildAppDeps(options: AppDepsOptions): { deps: WorkerDeps; cache: DatabaseCache } {
@@ -35,6 +37,7 @@ export function buildAppDeps(options: AppDepsOptions): { deps: WorkerDeps; cache
     mailer: options.mailer ?? null,
     log: options.log,
     now: options.now ?? (() => new Date()),
+    bansChanged: options.bansChanged,
   };
   return { deps, cache };
 }

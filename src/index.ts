@@ -9,12 +9,15 @@ import { WorkerWakeup } from "./actions/worker-wakeup.js";
 import { invalidateCache, INVALIDATING_EVENTS } from "./events/cache-invalidation.js";
 import { commentPayloadProblem, installationRepositoriesShape, payloadProblem, repositoryEventShape } from "./events/payload-shapes.js";
 import { buildAppDeps } from "./app-deps.js";
+import { BANS_REFRESH_MS, BannedPeople } from "./bans/banned-people.js";
+import { enforceBanOnDelivery } from "./bans/enforce-on-delivery.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { orgBlockShape, receiveOrgBlock } from "./events/org-block.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
 import type { GitHubGateway } from "./github/port.js";
 import type { Mailer } from "./mail/mailer.js";
 import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
+import { loadAppEnforcedBans } from "./store/bans.js";
 import type { Database } from "./store/database.js";
 import type { TrustedConfigOptions } from "./config/trusted-config.js";
 
@@ -36,12 +39,21 @@ export interface AppOptions {
   onWorkerStarted?: (worker: QueueWorker) => void;
   /** Hands out the dependencies the app's jobs run with, e.g. for tests that run jobs themselves. */
   onDeps?: (deps: WorkerDeps) => void;
+  /** How often the set of people the app bans itself is reloaded; 0 for never (tests reload it themselves). */
+  bansRefreshMs?: number;
+  /** Hands out that set: to stop its reloads on shutdown, and for tests to reload it at once. */
+  onBannedPeople?: (banned: BannedPeople) => void;
 }
 
 export function createApp(options: AppOptions) {
   return async (app: Probot): Promise<void> => {
     const probotGateway = new ProbotGitHubGateway(app);
     const wakeup = new WorkerWakeup();
+    const now = options.now ?? (() => new Date());
+    const banned = new BannedPeople({ load: () => loadAppEnforcedBans(options.db, now()), log: app.log, now });
+    await banned.refresh();
+    if ((options.bansRefreshMs ?? BANS_REFRESH_MS) > 0) banned.start(options.bansRefreshMs ?? BANS_REFRESH_MS);
+    options.onBannedPeople?.(banned);
     const { deps, cache } = buildAppDeps({
       db: options.db,
       gateway: options.gateway ?? probotGateway,
@@ -50,12 +62,30 @@ export function createApp(options: AppOptions) {
       mailer: options.mailer ?? null,
       log: app.log,
       now: options.now,
+      bansChanged: () => void banned.refresh(),
     });
     options.onDeps?.(deps);
     // Answered 200: a delivery that does not fit can never be read, so GitHub need not redeliver it.
     // context.log carries the delivery ID.
     const ignore = (context: Context, problem: string) =>
       context.log.warn(`ignored ${context.name}.${String((context.payload as { action?: unknown }).action)}: ${problem}`);
+    // Read defensively: it runs before the payload of an `issues` or `pull_request` delivery is checked.
+    const remember = (payload: unknown) => {
+      const { installation, repository } = (payload ?? {}) as { installation?: { id?: unknown } | null; repository?: { owner?: { login?: unknown } } | null };
+      const owner = repository?.owner?.login;
+      if (typeof owner === "string" && typeof installation?.id === "number") probotGateway.remember(owner, installation.id);
+    };
+    // New content by someone the app bans itself is hidden, or closed and locked; for anyone else this costs no query.
+    // @returns the problem, when the payload cannot be read for it
+    const enforceBans = async (context: Context): Promise<string | undefined> => {
+      const outcome = await enforceBanOnDelivery({ db: options.db, banned, now }, { id: context.id, name: context.name, payload: context.payload });
+      if (outcome.problem !== undefined) return outcome.problem;
+      if (outcome.actionIds.length > 0) {
+        wakeup.wake(outcome.actionIds.length);
+        context.log.info("enforced a ban the app enforces itself on new content");
+      }
+      return undefined;
+    };
 
     app.on(
       [
@@ -69,8 +99,10 @@ export function createApp(options: AppOptions) {
       async (context) => {
         const problem = commentPayloadProblem(context.name, context.payload);
         if (problem) return ignore(context, problem);
-        const installationId = context.payload.installation?.id;
-        if (installationId !== undefined) probotGateway.remember(context.payload.repository.owner.login, installationId);
+        remember(context.payload);
+        // Before the command path, which goes on as ever: a banned person's `/coc` comment is hidden too.
+        const unenforceable = await enforceBans(context);
+        if (unenforceable) context.log.warn(`could not check ${context.name}.${context.payload.action} for a ban: ${unenforceable}`);
         const queued = await receiveCommentWebhook(options.db, { id: context.id, name: context.name, payload: context.payload } as never);
         if (queued) {
           wakeup.wake();
@@ -78,6 +110,12 @@ export function createApp(options: AppOptions) {
         }
       },
     );
+
+    app.on(["issues.opened", "pull_request.opened"], async (context) => {
+      remember(context.payload);
+      const problem = await enforceBans(context);
+      if (problem) ignore(context, problem);
+    });
 
     // Answers cached for every replica are dropped when GitHub says they changed.
     app.on([...INVALIDATING_EVENTS], async (context) => invalidateCache(cache, context));

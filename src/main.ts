@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import type { QueueWorker } from "./actions/worker.js";
+import type { BannedPeople } from "./bans/banned-people.js";
 import { createApp } from "./index.js";
 import { loadDotenv } from "./load-dotenv.js";
 import { logFormat, readEnv, webHost } from "./env.js";
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const mailer = env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null;
   if (mailer) console.info(`Notices to people who cannot read the cases repository are emailed from ${mailer.from.address} when their GitHub profile shows an email`);
   let worker: QueueWorker | undefined;
+  let banned: BannedPeople | undefined;
   const server = await startServer({
     appFn: createApp({
       db,
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES },
       mailer,
       onWorkerStarted: (w) => (worker = w),
+      onBannedPeople: (b) => (banned = b),
     }),
     log,
     env: process.env,
@@ -68,6 +71,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), (env.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000).unref();
     await server.stop();
     await worker?.stop(env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    // No reload may start on a database being closed.
+    banned?.stop();
     await db.$disconnect();
     await embedded?.stop();
     process.exit(0);

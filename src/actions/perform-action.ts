@@ -16,6 +16,11 @@ export interface ActionDeps {
   /** Emails notices to people; null when email is not set up (no `SMTP_URL`). */
   mailer: Mailer | null;
   now: () => Date;
+  /**
+   * Called when a ban the app enforces itself starts or ends here, so this process's set of banned
+   * people (`bans/banned-people.ts`) is reloaded at once instead of at its next timed reload.
+   */
+  bansChanged?: () => void;
 }
 
 /** One attempt at one stored action. */

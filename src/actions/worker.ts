@@ -17,8 +17,9 @@ import { makeRunActionTask } from "./run-action-task.js";
 import { checkBanDrift, DRIFT_CHECK_SCHEDULE } from "../bans/drift-check.js";
 import { followOwnerBlock } from "../bans/owner-blocks.js";
 import type { OrgBlockEvent } from "../events/org-block.js";
+import type { ActionDeps } from "./perform-action.js";
 
-export type WorkerDeps = CommentJobDeps;
+export type WorkerDeps = CommentJobDeps & Pick<ActionDeps, "bansChanged">;
 
 /**
  * A job that has not finished after this long fails and is retried later. When

@@ -56,6 +56,29 @@ const commentShapes: Record<string, z.ZodType> = {
 
 export const repositoryEventShape = z.object({ repository });
 
+// What the app reads to enforce a ban on new content (see `bans/authored-content.ts`): who wrote it, and where it is.
+const person = z.object({ login: z.string(), id: z.number().int().nullish(), type: z.string() }).nullish();
+const hideable = z.object({ user: person, node_id: z.string(), html_url: z.string() });
+const thread = z.object({ user: person, number: z.number().int(), html_url: z.string() });
+
+/** The payloads of the events whose new content a ban the app enforces acts on, by event name. */
+export const authoredShapes = {
+  issue_comment: z.object({ repository, comment: hideable }),
+  pull_request_review_comment: z.object({ repository, comment: hideable }),
+  pull_request_review: z.object({ repository, review: hideable }),
+  issues: z.object({ repository, issue: thread }),
+  pull_request: z.object({ repository, pull_request: thread }),
+};
+
+export type AuthoredEvent = keyof typeof authoredShapes;
+export type AuthoredPayload<E extends AuthoredEvent = AuthoredEvent> = z.infer<(typeof authoredShapes)[E]>;
+
+/** @returns why a payload cannot be read for ban enforcement, or undefined when it can */
+export function authoredPayloadProblem(eventName: string, payload: unknown): string | undefined {
+  const shape = (authoredShapes as Record<string, z.ZodType>)[eventName];
+  return shape ? payloadProblem(shape, payload) : `no payload shape for ${eventName}`;
+}
+
 export const installationRepositoriesShape = z.object({
   installation: z.object({ account: z.object({ login: z.string().optional(), slug: z.string().optional() }).nullish() }),
   repositories_added: z.array(z.object({ name: z.string(), private: z.boolean() })),

@@ -8,7 +8,7 @@ import { describeDuration } from "../config/duration.js";
 import type { BlockRefusal } from "../github/port.js";
 import type { LiftReason } from "../store/bans.js";
 import type { AppealRoute } from "./people-notices.js";
-import { inlineSafe, quietLogin } from "./safe-markdown.js";
+import { inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
 
 interface BanFacts {
   account: string;
@@ -76,4 +76,20 @@ export function banDriftText(ban: BanFacts): string {
     `**Drift:** the ban of ${quietLogin(ban.subjectLogin)} in \`${ban.account}\` is in force ${banTerm(ban)}, but GitHub no longer lists them as blocked there. ` +
     "Someone may have unblocked them by hand without the app hearing of it. The app does not block them again by itself: block them by hand if the ban stands, or `/coc unban` to record it lifted."
   );
+}
+
+export interface EnforcedContent {
+  what: "comment" | "review" | "review comment" | "issue" | "pull request";
+  /** The login the content was written under: a renamed person's new one. */
+  authorLogin: string;
+  url: string;
+}
+
+/** What the case says each time the app enforces a ban on new content. The URL and login come from the banned person's payload. */
+export function banEnforcedOnContentText(ban: Pick<BanFacts, "account" | "subjectLogin">, content: EnforcedContent): string {
+  const hidden = content.what === "comment" || content.what === "review" || content.what === "review comment";
+  const wrote = hidden ? (content.what === "review" ? "submitted" : "wrote") : "opened";
+  const as = content.authorLogin.toLowerCase() === ban.subjectLogin.toLowerCase() ? "" : ` as ${quietLogin(content.authorLogin)}`;
+  const done = hidden ? "was hidden as abuse" : "was closed and locked";
+  return `**Ban of ${quietLogin(ban.subjectLogin)} in \`${ban.account}\` enforced:** a new ${content.what} they ${wrote}${as} ${done}: ${quietUrl(content.url)}.`;
 }

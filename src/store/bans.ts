@@ -98,3 +98,21 @@ function timersOf(caseId: string, bans: BanRow[]) {
     bans,
   };
 }
+
+/** A ban the app enforces itself, as the webhooks look it up. */
+export interface AppEnforcedBan {
+  id: string;
+  caseId: string | null;
+  account: string;
+  subjectLogin: string;
+  subjectId: bigint | null;
+  endsAt: Date | null;
+}
+
+/** Every ban in force that GitHub could not block, so the app hides and closes what the person writes: one query. */
+export async function loadAppEnforcedBans(db: Database, now: Date): Promise<AppEnforcedBan[]> {
+  return db.ban.findMany({
+    where: { enforcement: "app", liftedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+    select: { id: true, caseId: true, account: true, subjectLogin: true, subjectId: true, endsAt: true },
+  });
+}

@@ -21,7 +21,9 @@ export type Transaction = Prisma.TransactionClient;
  * tens of milliseconds, so 30 s to start and 30 s to finish (waiting included)
  * leave a wide margin, while a transaction that truly hangs is still rolled
  * back, and its job retried, well before the job's own 120 s timeout.
- * Webhooks start no interactive transaction (see deliveries.ts).
+ * Webhooks start no interactive transaction (see deliveries.ts), except to
+ * enforce a ban on new content by the person banned (ban-enforcements.ts):
+ * one person's own pace of writing on GitHub bounds how many of those come.
  */
 export const TRANSACTION_LIMITS = { maxWait: 30_000, timeout: 30_000 } as const;
 

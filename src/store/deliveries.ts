@@ -10,7 +10,7 @@
  */
 import type { JobSpec } from "../actions/job-queue.js";
 import { addJobCall } from "./add-job-sql.js";
-import type { Database } from "./database.js";
+import type { Database, Transaction } from "./database.js";
 
 /** @returns true when this delivery is new and its job was queued; false for a redelivery */
 export async function takeDelivery(db: Database, delivery: { id: string; event: string }, job: JobSpec): Promise<boolean> {
@@ -24,4 +24,17 @@ export async function takeDelivery(db: Database, delivery: { id: string; event: 
     )
     SELECT job.id FROM claimed, LATERAL ${addJobCall(job)} AS job`;
   return queued.length === 1;
+}
+
+/**
+ * Claims a delivery key inside the caller's transaction: true the first time, false ever after. A
+ * copy arriving meanwhile waits for this transaction, then claims nothing. Keys other than the plain
+ * delivery id (`<id>:ban-enforcement`) let one delivery be taken in by two handlers once each.
+ */
+export async function claimDelivery(tx: Transaction, delivery: { id: string; event: string }): Promise<boolean> {
+  const claimed = await tx.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO deliveries (id, event) VALUES (${delivery.id}, ${delivery.event})
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id`;
+  return claimed.length === 1;
 }

@@ -3,6 +3,7 @@
  * (@octokit/webhooks-examples) with only the fields a test cares about changed.
  */
 import { createRequire } from "node:module";
+import { fakeAccountId } from "../../src/github/in-memory-github.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
@@ -25,6 +26,8 @@ export interface Place {
   repo?: string;
   installationId?: number;
   sender?: string;
+  /** The GitHub account id of the sender, who writes the content; by default the one the fake GitHub gives their login. */
+  senderId?: number;
 }
 
 function placed(payload: Json, place: Place): Json {
@@ -33,7 +36,7 @@ function placed(payload: Json, place: Place): Json {
   payload.repository = { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, owner: { ...payload.repository.owner, login: owner } };
   payload.installation = { id: place.installationId ?? 4242, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
   const sender = place.sender ?? "mod-maria";
-  payload.sender = { ...payload.sender, login: sender, type: "User" };
+  payload.sender = { ...payload.sender, login: sender, id: place.senderId ?? fakeAccountId(sender), type: "User" };
   return payload;
 }
 
@@ -52,7 +55,7 @@ export function issueCommentCreated(options: Place & { body: string; commentId?:
     node_id: `IC_command${id}`,
     body: options.body,
     html_url: `https://github.com/${owner}/${repo}/issues/${number}#issuecomment-${id}`,
-    user: { ...payload.comment.user, login: payload.sender.login, type: options.authorType ?? "User" },
+    user: { ...payload.comment.user, login: payload.sender.login, id: payload.sender.id, type: options.authorType ?? "User" },
   };
   return payload;
 }
@@ -74,9 +77,10 @@ export function reviewCommentCreated(options: Place & { body: string; commentId?
   payload.comment = {
     ...payload.comment,
     id,
+    node_id: `PRRC_comment${id}`,
     body: options.body,
     html_url: `https://github.com/${owner}/${repo}/pull/${number}#discussion_r${id}`,
-    user: { ...payload.comment.user, login: payload.sender.login, type: "User" },
+    user: { ...payload.comment.user, login: payload.sender.login, id: payload.sender.id, type: "User" },
   };
   return payload;
 }
@@ -94,7 +98,39 @@ export function reviewSubmitted(options: Place & { body: string; reviewId?: numb
     node_id: `PRR_review${id}`,
     body: options.body,
     html_url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-${id}`,
-    user: { ...payload.review.user, login: payload.sender.login, type: "User" },
+    user: { ...payload.review.user, login: payload.sender.login, id: payload.sender.id, type: "User" },
+  };
+  return payload;
+}
+
+/** An issue the sender opened. */
+export function issueOpened(options: Place & { issueNumber?: number; title?: string; body?: string }): Json {
+  const payload = placed(realPayload("issues", "opened"), options);
+  const number = options.issueNumber ?? 40;
+  payload.issue = {
+    ...payload.issue,
+    number,
+    node_id: `I_issue${number}`,
+    title: options.title ?? "A new issue",
+    body: options.body ?? "",
+    html_url: `https://github.com/${payload.repository.full_name}/issues/${number}`,
+    user: { ...payload.issue.user, login: payload.sender.login, id: payload.sender.id, type: "User" },
+  };
+  return payload;
+}
+
+/** A pull request the sender opened. */
+export function pullRequestOpened(options: Place & { pullNumber?: number; title?: string }): Json {
+  const payload = placed(realPayload("pull_request", "opened"), options);
+  const number = options.pullNumber ?? 41;
+  payload.number = number;
+  payload.pull_request = {
+    ...payload.pull_request,
+    number,
+    node_id: `PR_pull${number}`,
+    title: options.title ?? "A new pull request",
+    html_url: `https://github.com/${payload.repository.full_name}/pull/${number}`,
+    user: { ...payload.pull_request.user, login: payload.sender.login, id: payload.sender.id, type: "User" },
   };
   return payload;
 }

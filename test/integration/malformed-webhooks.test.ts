@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/index.js";
-import { issueCommentCreated, realPayload, repositoryPrivatized, reviewSubmitted } from "../factories/webhooks.js";
+import { issueCommentCreated, issueOpened, pullRequestOpened, realPayload, repositoryPrivatized, reviewSubmitted } from "../factories/webhooks.js";
 import { httpLineFor, startTestServer, type ServerHarness } from "../support/server-harness.js";
 import { testBackend, useTestDatabase } from "../support/test-database.js";
 
@@ -25,6 +25,8 @@ const IGNORED: Array<[string, string, string, RegExp]> = [
   ["a text installation ID", "issue_comment", changed(flag(), (p) => (p.installation.id = "4242")), /^ignored issue_comment\.created: installation\.id: /],
   ["a text previous body", "issue_comment", changed(flag(), (p) => ((p.action = "edited"), (p.changes = { body: { from: 1 } }))), /^ignored issue_comment\.edited: changes\.body\.from: /],
   ["a review without its pull request", "pull_request_review", changed(reviewSubmitted({ body: "/coc flag" }), (p) => delete p.pull_request), /^ignored pull_request_review\.submitted: pull_request: /],
+  ["a text issue number", "issues", changed(issueOpened({}), (p) => (p.issue.number = "40")), /^ignored issues\.opened: issue\.number: .*expected number, received string/],
+  ["a pull request without its author's login", "pull_request", changed(pullRequestOpened({}), (p) => delete p.pull_request.user.login), /^ignored pull_request\.opened: pull_request\.user\.login: /],
   ["a repository event without a repository", "repository", changed(repositoryPrivatized({}), (p) => delete p.repository), /^ignored repository\.privatized: repository: /],
   [
     "added repositories that are not a list",
@@ -77,6 +79,17 @@ describe(`malformed webhooks over HTTP (${testBackend})`, () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ level: 50, err: { delivery: id, event: "issue_comment", status: 400 } });
       expect(await database.db.delivery.count()).toBe(0);
+    });
+  });
+
+  it("takes in the command of a comment that cannot be checked for a ban, with one warning", async () => {
+    await withServer(async (server) => {
+      const { id, status } = await server.post("issue_comment", changed(flag(), (p) => delete p.comment.node_id));
+      expect(status).toBe(200);
+      await server.waitForLine(httpLineFor(id));
+      const lines = linesAbout(server, id).filter((line) => line.level >= 40);
+      expect(lines.map((line) => line.msg)).toEqual([expect.stringMatching(/^could not check issue_comment\.created for a ban: comment\.node_id: .*expected string, received undefined/)]);
+      expect(await database.db.delivery.findMany({ select: { id: true } })).toEqual([{ id }]);
     });
   });
 

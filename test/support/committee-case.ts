@@ -41,6 +41,10 @@ export function useCommitteeCase() {
     get github() {
       return github;
     },
+    /** The app under test, to deliver webhooks other than the case's comments. */
+    get harness() {
+      return harness;
+    },
     /** The app's clock. */
     get clock() {
       return clock;
@@ -56,10 +60,6 @@ export function useCommitteeCase() {
     async deliver(name: string, payload: object, id?: string) {
       await harness.deliver(name, payload, id);
       await harness.drain();
-    },
-    /** The app's own dependencies, to run a job's work directly (a scheduled check). */
-    get harness() {
-      return harness;
     },
     /** Tells the app the owner's `.github/coc.yml` changed (a push there), after a test set a new one. */
     async refreshConfig() {

@@ -13,6 +13,7 @@ import { drainDueJobs, type WorkerDeps } from "../../src/actions/worker.js";
 import type { GitHubGateway } from "../../src/github/port.js";
 import type { Mailer } from "../../src/mail/mailer.js";
 import { createApp } from "../../src/index.js";
+import type { BannedPeople } from "../../src/bans/banned-people.js";
 import type { TestDatabase } from "./test-database.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
@@ -31,6 +32,8 @@ export interface Harness {
   drain(only?: string[]): Promise<void>;
   /** Serves Probot's webhook endpoint over HTTP on loopback, so a test sees the status GitHub would get. */
   listen(): Promise<{ webhookUrl: string; close(): Promise<void> }>;
+  /** The app's set of people it bans itself. Not reloaded on a timer here: a test calls `refresh()`, as the timer would. */
+  bannedPeople: BannedPeople;
 }
 
 export async function startHarness(options: {
@@ -61,11 +64,26 @@ export async function startHarness(options: {
   const settings = options.settings ?? { allowCrossAccountCases: false };
   // The jobs run with exactly the app's own dependencies (its cache included), only with a quiet log.
   let appDeps: WorkerDeps | undefined;
-  await probot.load(createApp({ db: options.database.db, webHost, gateway: options.gateway, now: options.now, settings, mailer: options.mailer, onDeps: (d) => (appDeps = d) }));
+  let bannedPeople: BannedPeople | undefined;
+  await probot.load(
+    createApp({
+      db: options.database.db,
+      webHost,
+      gateway: options.gateway,
+      now: options.now,
+      settings,
+      mailer: options.mailer,
+      onDeps: (d) => (appDeps = d),
+      // Harnesses are never stopped: a timer each would keep querying databases of finished tests.
+      bansRefreshMs: 0,
+      onBannedPeople: (b) => (bannedPeople = b),
+    }),
+  );
   await probot.ready();
   const deps: WorkerDeps = { ...appDeps!, log: quietLog as never };
   return {
     probot,
+    bannedPeople: bannedPeople!,
     async deliver(name, payload, id = randomUUID()) {
       const body = JSON.stringify(payload);
       await probot.webhooks.verifyAndReceive({ id, name: name as never, payload: body, signature: await sign(WEBHOOK_SECRET, body) });

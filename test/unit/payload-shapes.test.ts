@@ -5,7 +5,13 @@
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { commentPayloadProblem, installationRepositoriesShape, payloadProblem, repositoryEventShape } from "../../src/events/payload-shapes.js";
+import {
+  authoredPayloadProblem,
+  commentPayloadProblem,
+  installationRepositoriesShape,
+  payloadProblem,
+  repositoryEventShape,
+} from "../../src/events/payload-shapes.js";
 import { issueCommentCreated } from "../factories/webhooks.js";
 
 const require = createRequire(import.meta.url);
@@ -27,6 +33,18 @@ describe("webhook payload shapes", () => {
       expect(commentPayloadProblem(event, payload)).toBeUndefined();
       expect(commentPayloadProblem(event, installed(payload))).toBeUndefined();
     }
+  });
+
+  it.each([
+    ["issue_comment", ["created"]],
+    ["pull_request_review_comment", ["created"]],
+    ["pull_request_review", ["submitted"]],
+    ["issues", ["opened"]],
+    ["pull_request", ["opened"]],
+  ])("accept every published %s example a ban is enforced on", (event, actions) => {
+    const payloads = examplesOf(event, actions);
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const payload of payloads) expect(authoredPayloadProblem(event, installed(payload))).toBeUndefined();
   });
 
   it("accept every published repository and installation_repositories example", () => {

@@ -28,6 +28,8 @@ export const enforceBan: ActionKindSpec<"enforce-ban"> = {
       await run.db.ban.updateMany({ where: { id: ban.id, enforcement: null }, data: enforcement });
     }
     const enforced = await run.db.ban.findUniqueOrThrow({ where: { id: ban.id } });
+    // From now on this process's webhooks hide what the person writes; other replicas follow at their next reload.
+    if (enforced.enforcement === "app") run.bansChanged?.();
     const body =
       enforced.enforcement === "block"
         ? banBlockedText(enforced, enforced.enforcementNote === "already-blocked")
@@ -44,6 +46,8 @@ export const liftBanKind: ActionKindSpec<"lift-ban"> = {
     const ban = await run.db.ban.findUnique({ where: { id: action.banId } });
     if (!ban?.liftedAt) throw new Error(`ban ${action.banId} is not lifted`);
     const reason = (ban.liftReason ?? "unban") as LiftReason;
+    // A lifted ban enforces nothing even before the reload (it is checked again as it is enforced); the reload spares that check.
+    if (ban.enforcement === "app") run.bansChanged?.();
     let unblocked = false;
     if (ban.enforcement === "block" && ban.enforcementNote !== "already-blocked") {
       const github = await run.gateway.forRepository(await viaOf(run, action.caseId));
