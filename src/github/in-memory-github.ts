@@ -9,6 +9,7 @@ import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
 import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
 import { InMemoryInteractions } from "./in-memory-interactions.js";
 import { InMemoryBlocks } from "./in-memory-blocks.js";
+import { authoredIn, hideAll } from "./in-memory-sweep.js";
 import { contentKeyOf, repoKey, threadKey, type RecordedWrite, type StoredIssue } from "./in-memory-records.js";
 import type {
   AccountPermission,
@@ -254,18 +255,12 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   }
   async findAuthoredContent(account: string, login: string, since: Date): Promise<AuthoredContent[]> {
     this.called("findAuthoredContent");
-    return [...this.contents.values()]
-      .filter((c) => c.ref.kind !== "issue" && c.ref.owner.toLowerCase() === account.toLowerCase() && c.authorLogin.toLowerCase() === login.toLowerCase())
-      .filter((c) => Date.parse(c.createdAt) >= since.getTime() && !this.hidden.has(c.nodeId))
-      .map((c) => ({ nodeId: c.nodeId, url: c.url, kind: c.ref.kind as AuthoredContent["kind"], createdAt: new Date(c.createdAt) }))
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return authoredIn(this.contents.values(), this.hidden, account, login, since);
   }
   async hideMany(nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }> {
     this.called("hideMany");
-    const known = new Set([...this.contents.values()].map((c) => c.nodeId));
-    for (const nodeId of nodeIds.filter((id) => known.has(id))) this.hidden.set(nodeId, classifier);
     this.writes.push({ verb: "hide-many", nodeIds, classifier });
-    return { hidden: nodeIds.filter((id) => known.has(id)), gone: nodeIds.filter((id) => !known.has(id)) };
+    return hideAll(this.contents.values(), this.hidden, nodeIds, classifier);
   }
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
     this.called("ensureHidden");
