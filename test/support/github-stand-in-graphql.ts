@@ -8,8 +8,9 @@
  *   mutation { minimizeComment(input: {subjectId: "IC_1", classifier: ABUSE}) { minimizedComment { isMinimized } } }
  *
  * Modelled: `node`, `nodes`, `repository` (issues, pull requests, labels),
- * comments, reviews and issues with their edit history, and the
- * minimize/unminimize mutations. A field the world does not model answers
+ * `search` for issues with the threads' `comments` and `reviews` (in
+ * github-stand-in-graphql-search.ts), comments, reviews and issues with their
+ * edit history, and the minimize/unminimize mutations. A field the world does not model answers
  * null and is reported, so a bench can say the app asked something the
  * stand-in cannot answer truthfully instead of silently passing.
  */
@@ -25,6 +26,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { githubGraphqlSchema } from "./graphql-contract.js";
+import { reviewConnections, search, threadConnections } from "./github-stand-in-graphql-search.js";
 import type { Urls } from "./github-stand-in-shapes.js";
 import type { Account, AnyContent, Installation, Repository, StandInWorld } from "./github-stand-in-world.js";
 
@@ -159,6 +161,8 @@ function rootValue(world: StandInWorld, urls: Urls, call: GraphqlCall) {
           return error as Error;
         }
       }),
+    search: (args: Parameters<typeof search>[2], context: ExecutionContext) =>
+      search(world, call.installation, args, (content) => contentNode(content, world, urls), context.unmodelled),
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = world.repository(owner, name);
       if (!repo || repo.owner !== call.installation.account) throw new TypedError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
@@ -222,7 +226,7 @@ const TYPENAME: Record<AnyContent["kind"], string> = {
 };
 
 /** An issue, pull request, comment or review as GraphQL objects; read live, so a mutation's answer shows its effect. */
-function contentNode(content: AnyContent, world: StandInWorld, urls: Urls) {
+function contentNode(content: AnyContent, world: StandInWorld, urls: Urls): Record<string, unknown> {
   const base = {
     __typename: content.kind === "issue" && content.isPullRequest ? "PullRequest" : TYPENAME[content.kind],
     id: content.nodeId,
@@ -252,10 +256,12 @@ function contentNode(content: AnyContent, world: StandInWorld, urls: Urls) {
       ),
   };
   if (content.kind === "issue") {
-    return { ...base, number: content.number, title: content.title, state: content.state.toUpperCase(), locked: content.locked, closed: content.state === "closed" };
+    const thread = threadConnections(content, world, (c) => contentNode(c, world, urls));
+    return { ...base, ...thread, number: content.number, title: content.title, state: content.state.toUpperCase(), locked: content.locked, closed: content.state === "closed" };
   }
   return {
     ...base,
+    ...(content.kind === "review" ? reviewConnections(content, world, (c) => contentNode(c, world, urls)) : {}),
     get isMinimized() {
       return world.isMinimized(content.nodeId);
     },

@@ -240,13 +240,13 @@ export class StandInWorld {
 
   addIssue(
     repo: Repository,
-    options: { title: string; body?: string; author: string; labels?: string[]; isPullRequest?: boolean; number?: number; bySeq?: number },
+    options: { title: string; body?: string; author: string; labels?: string[]; isPullRequest?: boolean; number?: number; bySeq?: number; createdAt?: string },
   ): Issue {
     const number = options.number ?? repo.nextNumber;
     repo.nextNumber = Math.max(repo.nextNumber, number + 1);
     for (const name of options.labels ?? []) if (!repo.labels.has(name.toLowerCase())) this.addLabel(repo, name);
     const issue: Issue = {
-      ...this.content("issue", repo, options.author, options.body ?? ""),
+      ...this.content("issue", repo, options.author, options.body ?? "", options),
       kind: "issue",
       number,
       title: options.title,
@@ -264,8 +264,13 @@ export class StandInWorld {
   }
 
   /** Adds a comment to an issue or pull request thread, creating the thread when it does not exist. */
-  addIssueComment(repo: Repository, issueNumber: number, options: { author: string; body: string; id?: number; nodeId?: string; edits?: Edit[] }): IssueComment {
-    const issue = repo.issues.get(issueNumber) ?? this.addIssue(repo, { number: issueNumber, title: `Thread ${issueNumber}`, author: options.author });
+  addIssueComment(
+    repo: Repository,
+    issueNumber: number,
+    options: { author: string; body: string; id?: number; nodeId?: string; edits?: Edit[]; createdAt?: string },
+  ): IssueComment {
+    const issue =
+      repo.issues.get(issueNumber) ?? this.addIssue(repo, { number: issueNumber, title: `Thread ${issueNumber}`, author: options.author, createdAt: options.createdAt });
     const comment: IssueComment = { ...this.content("issue_comment", repo, options.author, options.body, options), kind: "issue_comment", issueNumber };
     issue.commentIds.push(comment.id);
     this.issueComments.set(comment.id, comment);
@@ -273,16 +278,23 @@ export class StandInWorld {
     return comment;
   }
 
-  addReview(repo: Repository, pullNumber: number, options: { author: string; body: string; id?: number; nodeId?: string }): Review {
-    if (!repo.issues.has(pullNumber)) this.addIssue(repo, { number: pullNumber, title: `Pull request ${pullNumber}`, author: options.author, isPullRequest: true });
+  addReview(repo: Repository, pullNumber: number, options: { author: string; body: string; id?: number; nodeId?: string; createdAt?: string }): Review {
+    if (!repo.issues.has(pullNumber)) {
+      this.addIssue(repo, { number: pullNumber, title: `Pull request ${pullNumber}`, author: options.author, isPullRequest: true, createdAt: options.createdAt });
+    }
     const review: Review = { ...this.content("review", repo, options.author, options.body, options), kind: "review", pullNumber, state: "COMMENTED" };
     this.reviews.set(review.id, review);
     this.nodes.set(review.nodeId, review);
     return review;
   }
 
-  addReviewComment(repo: Repository, pullNumber: number, options: { author: string; body: string; id?: number; nodeId?: string; edits?: Edit[] }): ReviewComment {
-    const review = this.addReview(repo, pullNumber, { author: options.author, body: "" });
+  /** A review comment, in a review of its own (GitHub's "Add single comment") unless `review` names one of the author's. */
+  addReviewComment(
+    repo: Repository,
+    pullNumber: number,
+    options: { author: string; body: string; id?: number; nodeId?: string; edits?: Edit[]; createdAt?: string; review?: Review },
+  ): ReviewComment {
+    const review = options.review ?? this.addReview(repo, pullNumber, { author: options.author, body: "", createdAt: options.createdAt });
     const comment: ReviewComment = {
       ...this.content("review_comment", repo, options.author, options.body, options),
       kind: "review_comment",
@@ -307,6 +319,21 @@ export class StandInWorld {
   review(repo: Repository, pullNumber: number, id: number): Review | undefined {
     const review = this.reviews.get(id);
     return review?.repo === repo && review.pullNumber === pullNumber ? review : undefined;
+  }
+
+  /** The account's repositories, in the order they were added. */
+  repositoriesOf(owner: string): Repository[] {
+    return [...this.repositories.values()].filter((repo) => repo.owner.login.toLowerCase() === owner.toLowerCase());
+  }
+
+  /** The reviews of a pull request, oldest first. */
+  reviewsOn(repo: Repository, pullNumber: number): Review[] {
+    return [...this.reviews.values()].filter((review) => review.repo === repo && review.pullNumber === pullNumber).sort((a, b) => a.id - b.id);
+  }
+
+  /** The comments of one review, oldest first (deleted ones are gone). */
+  reviewCommentsOf(review: Review): ReviewComment[] {
+    return [...this.reviewComments.values()].filter((comment) => comment.reviewId === review.id).sort((a, b) => a.id - b.id);
   }
 
   node(nodeId: string): AnyContent | undefined {
@@ -366,11 +393,12 @@ export class StandInWorld {
     repo: Repository,
     author: string,
     body: string,
-    options: { id?: number; nodeId?: string; edits?: Edit[] } = {},
+    options: { id?: number; nodeId?: string; edits?: Edit[]; createdAt?: string } = {},
   ): Content {
     const id = options.id ?? this.id();
     this.nextId = Math.max(this.nextId, id + 1);
-    const now = timestamp();
+    // Seeded content may be written in the past (a sweep's window), and is then as old as that.
+    const now = options.createdAt ?? timestamp();
     const edits = options.edits ?? [];
     return {
       id,
