@@ -60,13 +60,23 @@ export async function findAuthoredContent(reader: Pick<Octokit, "graphql">, acco
     if (Date.parse(item.createdAt) < since.getTime()) return;
     found.set(item.id, { nodeId: item.id, url: item.url, kind, createdAt: new Date(item.createdAt) });
   };
+  // `org:` names an organization's repositories; a personal account's are `user:`, and GitHub refuses the other.
+  let owner: "org" | "user" = "org";
+  const ask = async (qualifier: string, after: string | null): Promise<FindPage> => {
+    const search = () => `${owner}:${account} ${qualifier} updated:>=${since.toISOString().slice(0, 19)}Z`;
+    try {
+      return await reader.graphql<FindPage>(FIND, { search: search(), login, after });
+    } catch (error) {
+      if (owner === "user" || after !== null || !isSearchRefusal(error)) throw error;
+      owner = "user";
+      return reader.graphql<FindPage>(FIND, { search: search(), login, after });
+    }
+  };
   // Threads they commented in, and pull requests they reviewed: `involves` does not cover reviews.
   for (const qualifier of [`involves:${login}`, `reviewed-by:${login}`]) {
-    const search = `org:${account} ${qualifier} updated:>=${since.toISOString().slice(0, 19)}Z`;
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer: FindPage = await reader.graphql<FindPage>(FIND, { search, login, after });
-      const results = answer.search;
+      const results: FindPage["search"] = (await ask(qualifier, after)).search;
       for (const thread of results.nodes ?? []) {
         for (const comment of thread?.comments?.nodes ?? []) mine(comment, "issue_comment");
         for (const review of thread?.reviews?.nodes ?? []) {
@@ -79,6 +89,15 @@ export async function findAuthoredContent(reader: Pick<Octokit, "graphql">, acco
     }
   }
   return [...found.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/**
+ * GitHub refused the search's owner (`org:` naming a personal account): "The listed users and repositories cannot
+ * be searched either because the resources do not exist or you do not have permission to view them."
+ */
+function isSearchRefusal(error: unknown): boolean {
+  const errors = (error as { errors?: Array<{ type?: string; message?: string }> }).errors;
+  return Array.isArray(errors) && errors.some((e) => e.type === "INVALID" || /cannot be searched/i.test(e.message ?? ""));
 }
 
 /**

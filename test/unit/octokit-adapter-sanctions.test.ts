@@ -362,6 +362,19 @@ describe("findAuthoredContent", () => {
     expect(asked[8]?.after).toBeNull();
   });
 
+  test("searches a personal account's repositories with user:, when GitHub refuses org: for it", async () => {
+    const asked: unknown[] = [];
+    const refused = { data: null, errors: [{ type: "INVALID", message: "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them." }] };
+    find().reply((_uri, body) => (asked.push(body), [200, refused]));
+    for (let i = 0; i < 2; i++) find().reply((_uri, body) => (asked.push(body), [200, searchPage([], null)]));
+    expect(await github().findAuthoredContent("mona", "troll-tom", SINCE)).toEqual([]);
+    expect(asked.map((body) => Object.values((body as { variables: Record<string, unknown> }).variables).find((v) => typeof v === "string" && / involves:| reviewed-by:/.test(v)))).toEqual([
+      "org:mona involves:troll-tom updated:>=2026-03-01T12:00:00Z",
+      "user:mona involves:troll-tom updated:>=2026-03-01T12:00:00Z",
+      "user:mona reviewed-by:troll-tom updated:>=2026-03-01T12:00:00Z",
+    ]);
+  });
+
   test("rejects a failed search, so the sweep is tried again", async () => {
     find().reply(200, { data: null, errors: [{ type: "INTERNAL", message: "Something went wrong while executing your query." }] });
     find().reply(502, { message: "Bad Gateway" });
