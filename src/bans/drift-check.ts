@@ -10,6 +10,7 @@ import type { PlannedAction } from "../actions/planned-action.js";
 import { contentKeyRepo } from "../cases/plan-flag.js";
 import type { GitHubGateway } from "../github/port.js";
 import { banDriftText } from "../messages/bans.js";
+import { currentLogin } from "../actions/kinds/bans.js";
 import { recordActionsOnce } from "../store/actions.js";
 import { appendAudit } from "../store/audit-log.js";
 import type { Database } from "../store/database.js";
@@ -34,11 +35,15 @@ export async function checkBanDrift(deps: DriftCheckDeps): Promise<{ checked: nu
   let drifted = 0;
   for (const [account, accountBans] of byAccount) {
     const via = contentKeyRepo(accountBans[0]!.case!.contentKey);
-    const listed = await (await deps.gateway.forRepository(via)).listBlockedUsers(account);
+    const github = await deps.gateway.forRepository(via);
+    const listed = await github.listBlockedUsers(account);
     // The list cannot be read (the permission was taken away): the bans' own cases said how they are enforced.
     if (!listed.ok) continue;
     const blocked = new Set(listed.value.map((login) => login.toLowerCase()));
-    for (const ban of accountBans.filter((b) => !blocked.has(b.subjectLogin))) {
+    const drifting: typeof accountBans = [];
+    // Compared under the login each account has now: a renamed person is still blocked under their new one.
+    for (const ban of accountBans) if (!blocked.has((await currentLogin(github, ban))?.toLowerCase() ?? "")) drifting.push(ban);
+    for (const ban of drifting) {
       const action: PlannedAction = { kind: "case-comment", caseId: ban.caseId!, body: banDriftText(ban) };
       await deps.db.$transaction(async (tx) => {
         const recorded = await recordActionsOnce(tx, ban.caseId, [{ action, onceKey: `ban-drift:${ban.id}:${day}` }]);

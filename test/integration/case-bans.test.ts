@@ -157,4 +157,15 @@ describe(`bans (${testBackend})`, () => {
     expect(await committee.database.db.ban.count()).toBe(1);
     expect(blockWrites()).toEqual([{ verb: "block", org: "acme", login: "troll-tom" }]);
   });
+
+  it("blocks and unblocks the banned account under the login it has now, never whoever took the old one", async () => {
+    await committee.inCase("/coc ack");
+    committee.github.renameAccount("troll-tom", "tom-renamed");
+    await committee.inCase("/coc ban 1d");
+    await committee.inCase("/coc unban", OTHER_MEMBER);
+    expect(blockWrites()).toEqual([
+      { verb: "block", org: "acme", login: "tom-renamed" },
+      { verb: "unblock", org: "acme", login: "tom-renamed" },
+    ]);
+  });
 });
