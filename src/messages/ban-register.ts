@@ -12,8 +12,8 @@ export const BAN_REGISTER_MARKER = "<!-- coc-ban-register -->";
 export const BAN_REGISTER_TITLE = "Ban register";
 export const BAN_REGISTER_LABEL: LabelSpec = { name: "coc-ban-register", color: "b60205", description: "The Code of Conduct app's register of bans" };
 
-/** Rows beyond this are counted, not listed, so the register always fits in one issue body. */
-const MAX_ROWS = 300;
+/** Rows (both tables together) beyond this are counted, not listed: at about 250 characters a row at most, the register fits in one issue body (65,536). */
+const MAX_ROWS = 200;
 
 export interface RegisterEntry {
   account: string;
@@ -30,7 +30,10 @@ export interface RegisterEntry {
 export function banRegisterBody(entries: RegisterEntry[], webOrigin: string, now: Date): string {
   const active = entries.filter((e) => e.liftedAt === null);
   const ended = entries.filter((e) => e.liftedAt !== null);
-  const rows = (list: RegisterEntry[]) => list.slice(0, MAX_ROWS).map((e) => row(e, webOrigin));
+  const shownActive = active.slice(0, MAX_ROWS);
+  const shownEnded = ended.slice(0, MAX_ROWS - shownActive.length);
+  const rows = (list: RegisterEntry[]) => list.map((e) => row(e, webOrigin));
+  const unlisted = active.length + ended.length - shownActive.length - shownEnded.length;
   return [
     BAN_REGISTER_MARKER,
     "## Ban register",
@@ -39,12 +42,12 @@ export function banRegisterBody(entries: RegisterEntry[], webOrigin: string, now
     "",
     `### In force (${active.length})`,
     "",
-    ...(active.length ? [HEADER, ...rows(active)] : ["None."]),
+    ...(active.length ? [HEADER, ...rows(shownActive)] : ["None."]),
     "",
     `### Ended (${ended.length})`,
     "",
-    ...(ended.length ? [HEADER, ...rows(ended)] : ["None."]),
-    ...(ended.length > MAX_ROWS ? ["", `${ended.length - MAX_ROWS} older bans are kept in the app's database and audit log.`] : []),
+    ...(shownEnded.length ? [HEADER, ...rows(shownEnded)] : [ended.length ? "Not listed: see below." : "None."]),
+    ...(unlisted > 0 ? ["", `${unlisted} more bans are kept in the app's database and audit log.`] : []),
   ].join("\n");
 }
 

@@ -67,11 +67,20 @@ export async function liftBan(tx: Transaction, banId: string, by: string, reason
   return { lifted: ban, actions };
 }
 
-/** The person's ban in force in the account, if any: matched by account id where known, else by login. */
-export async function activeBanOf(db: Database | Transaction, account: string, subject: SubjectRef) {
+/**
+ * The person's ban in force in the account, if any: matched by account id where known, else by login. `source`
+ * narrows it to bans from cases, or to blocks an owner made by hand.
+ */
+export async function activeBanOf(db: Database | Transaction, account: string, subject: SubjectRef, source?: "case" | "owner") {
   const login = loginKey(subject.login);
   const who = subject.id === null ? [{ subjectLogin: login }] : [{ subjectId: subject.id }, { subjectId: null, subjectLogin: login }];
-  return db.ban.findFirst({ where: { account: account.toLowerCase(), liftedAt: null, OR: who }, orderBy: { startsAt: "desc" } });
+  return db.ban.findFirst({ where: { account: account.toLowerCase(), liftedAt: null, OR: who, ...(source ? { source } : {}) }, orderBy: { startsAt: "desc" } });
+}
+
+/** Moves a ban's timers to its new term (a decision that took it over). */
+export async function replanBanTimers(tx: Transaction, before: BanRow, after: BanRow, durations: ReturnType<typeof timerDurations>, now: Date): Promise<void> {
+  if (!after.caseId) return;
+  await applyDeadlineChanges(tx, planDeadlineChanges(timersOf(after.caseId, [before]), timersOf(after.caseId, [after]), durations, now));
 }
 
 /** The rewrite of the ban register of the case's cases repository; its case links point where the case's content is. */

@@ -124,9 +124,12 @@ describe(`bans (${testBackend})`, () => {
     const warned = answers().find((a) => a.includes("you warned"))!;
     expect(warned).toContain("That reaches the strike threshold (`strikes.on_threshold`), so the app banned them at once, as an emergency act: `troll-tom` is banned in `acme` until");
     expect(warned).toContain("(1 week)");
-    expect(await committee.database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ kind: "ban", actor: "app" });
-    // Any member may sign off the app's act.
+    expect(warned).toContain("A committee member other than `mod-omar` who is not recused must write `/coc signoff`");
+    // The act is the warning member's: another member signs it off.
+    expect(await committee.database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ kind: "ban", actor: MEMBER });
     await committee.inCase("/coc signoff");
+    expect(committee.lastAnswer()).toContain("another committee member must sign off your own emergency act.");
+    await committee.inCase("/coc signoff", OTHER_MEMBER);
     expect(committee.lastAnswer()).toContain("you signed off the emergency act; it stays.");
   });
 
@@ -168,4 +171,39 @@ describe(`bans (${testBackend})`, () => {
       { verb: "unblock", org: "acme", login: "tom-renamed" },
     ]);
   });
+
+  it("lets the committee's decided ban take over an emergency ban in force, without a gap or a revert", async () => {
+    committee.github.configs.set("acme/.github", { committee: { quorum: "single" } });
+    await committee.refreshConfig();
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 3d threats, until we decide");
+    await committee.inCase("/coc resolve temporary-ban 30d threats", OTHER_MEMBER);
+    expect(answers().find((a) => a.includes("**Decided:"))).toContain("The decision takes over the ban of `troll-tom` in `acme` already in force: it now lasts until");
+    const ban = await committee.database.db.ban.findFirstOrThrow();
+    expect(ban.endsAt!.getTime() - committee.clock.getTime()).toBe(30 * 24 * HOUR);
+    expect(await committee.database.db.ban.count()).toBe(1);
+    // The emergency ban's sign-off passes: nothing is lifted, it is the committee's decision now.
+    await committee.passHours(73);
+    expect(blockWrites()).toEqual([{ verb: "block", org: "acme", login: "troll-tom" }]);
+    expect(await committee.database.db.emergencyAct.findFirstOrThrow()).toMatchObject({ signedOffBy: "decision" });
+  });
+
+  it("does not let a member who takes no part in the ban's case lift it from another case", async () => {
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc ban 30d");
+    await committee.inCase("/coc recuse I know them", OTHER_MEMBER);
+    const link = "https://github.com/acme/widgets/issues/8#issuecomment-557";
+    committee.github.addContent(abusiveComment({ ref: { kind: "issue_comment", owner: "acme", repo: "widgets", number: 8, commentId: 557 }, nodeId: "IC_again557", url: link }));
+    await committee.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${link}`, sender: MODERATOR, commentId: 9003, issueNumber: 8 }));
+    const second = caseIssues(committee.github)[1]!;
+    const inSecond = (body: string) => {
+      const payload = issueCommentCreated({ owner: "acme", repo: "coc-cases", body, sender: OTHER_MEMBER, issueNumber: second.number, commentId: 99_000 + body.length });
+      payload.repository.private = true;
+      return committee.deliver("issue_comment", payload);
+    };
+    await inSecond("/coc unban");
+    expect(caseAnswers(committee.github, undefined, 1).at(-1)).toContain("the ban was decided in case COC-");
+    expect(caseAnswers(committee.github, undefined, 1).at(-1)).toContain("in which you take no part, so you cannot lift it.");
+    expect(blockWrites().map((w) => w.verb)).toEqual(["block"]);
+    });
 });

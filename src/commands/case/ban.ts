@@ -73,8 +73,13 @@ export const unbanCommand = caseCommand({
     if (first !== undefined && !named) throw new UserError(`\`${first.slice(0, 60)}\` is not a GitHub login: write \`@login\`.`);
     const subject = await subjectOf(ctx, named);
     const account = contentKeyRepo(ctx.caseFile.contentKey).owner;
-    const ban = await activeBanOf(ctx.db, account, subject);
-    if (!ban) throw new UserError(`${quietLogin(subject.login)} is not banned in \`${account}\`.`);
+    const ban = await activeBanOf(ctx.db, account, subject, "case");
+    if (!ban) {
+      const owners = await activeBanOf(ctx.db, account, subject, "owner");
+      if (owners) throw new UserError(`${quietLogin(subject.login)} is blocked in \`${account}\` by ${quietLogin(owners.issuedBy)} by hand on GitHub, not by a case: unblock them there, and the ban register follows.`);
+      throw new UserError(`${quietLogin(subject.login)} is not banned in \`${account}\`.`);
+    }
+    await refuseIfRecusedFromBanCase(ctx, ban.caseId);
     await recordCommandResult(ctx, {
       apply: async (tx) => {
         const { lifted, actions } = await liftBan(tx, ban.id, ctx.event.sender, "unban", ctx.now);
@@ -92,6 +97,23 @@ export const unbanCommand = caseCommand({
     });
   },
 });
+
+/**
+ * A ban from another case is lifted by someone who may act in that case: not a member recused from it, nor its
+ * subject, a reporter or an affected party there.
+ */
+async function refuseIfRecusedFromBanCase(ctx: CaseCommandContext, caseId: string | null): Promise<void> {
+  if (!caseId || caseId === ctx.caseFile.id) return;
+  const sender = ctx.event.sender.toLowerCase();
+  const banCase = await ctx.db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { code: true, subjectLogin: true, recusals: { select: { login: true } }, reports: { select: { reporterLogin: true } }, affectedParties: { select: { login: true } } },
+  });
+  const involved = [banCase.subjectLogin, ...banCase.recusals.map((r) => r.login), ...banCase.reports.map((r) => r.reporterLogin), ...banCase.affectedParties.map((p) => p.login)];
+  if (involved.some((login) => login.toLowerCase() === sender)) {
+    throw new UserError(`the ban was decided in case ${banCase.code}, in which you take no part, so you cannot lift it.`);
+  }
+}
 
 /** The case's subject, or the person named (found by their account, so a later rename keeps the ban on them). */
 async function subjectOf(ctx: CaseCommandContext, named: string | null): Promise<SubjectRef> {

@@ -118,7 +118,7 @@ async function ban(tx: Transaction, caseFile: EnactableCase, decided: DecidedPro
   const terms = readTerms(decided.outcome, decided.terms);
   const lengthMs = terms?.kind === "ban" ? terms.lengthMs : null;
   const subject = { login: caseFile.subjectLogin, id: caseFile.subjectId };
-  const banned = await banFromCase(tx, caseFile, { subject, lengthMs, reason: decided.reason, issuedBy: "app", issueKey: `decision:${decided.id}:ban` }, config, now);
+  const banned = await banFromCase(tx, caseFile, { subject, lengthMs, reason: decided.reason, issuedBy: "app", issueKey: `decision:${decided.id}:ban`, takesOver: true }, config, now);
   return { closed: true, sanctionLines: banned.lines, actions: banned.actions ?? [], audit: banned.audit ?? [], ...(banned.ban ? { noticeTerms: banTerm(banned.ban) } : {}) };
 }
 

@@ -68,7 +68,7 @@ export async function strikeAgainstSubject(
   if (!thresholdReached(active, rule)) return { lines, subjectNotice, audit, proposalOpened: false };
   const onThreshold = config.strikes.on_threshold;
   if (onThreshold.action === "ban") {
-    const banned = await banAtThreshold(tx, caseFile, onThreshold.lengthMs, `${strike.issueKey}:threshold-ban`, active, within, config, now);
+    const banned = await banAtThreshold(tx, caseFile, strike.issuedBy, onThreshold.lengthMs, `${strike.issueKey}:threshold-ban`, active, within, config, now);
     return { lines: [...lines, ...banned.lines], subjectNotice, actions: banned.actions, audit: [...audit, ...banned.audit], proposalOpened: false };
   }
   if (proposalFrom === null) {
@@ -107,6 +107,8 @@ function deadlineCaseAt(caseFile: CaseForStrike, state: "acknowledged" | "decide
 async function banAtThreshold(
   tx: Transaction,
   caseFile: CaseForStrike,
+  /** Who issued the strike that reached the threshold: they are the act's actor, so another member signs it off. */
+  actor: string,
   lengthMs: number | null,
   issueKey: string,
   active: number,
@@ -119,12 +121,12 @@ async function banAtThreshold(
   const banned = await banFromCase(tx, caseFile, { subject, lengthMs, reason, issuedBy: "app", issueKey }, config, now);
   if (!banned.ban) return { lines: [`That reaches the strike threshold. ${banned.lines.join(" ")}`], actions: [], audit: [] };
   const due = new Date(now.getTime() + config.deadlines.emergency_signoff);
-  const act = await tx.emergencyAct.create({ data: { caseId: caseFile.id, kind: "ban", actor: "app", target: { banId: banned.ban.id }, actedAt: now } });
+  const act = await tx.emergencyAct.create({ data: { caseId: caseFile.id, kind: "ban", actor, target: { banId: banned.ban.id }, actedAt: now } });
   await scheduleDeadline(tx, { kind: "emergency-signoff", key: deadlineKey(caseFile.id, "emergency-signoff", act.id), dueAt: due, itemId: act.id, nextUpdateBy: null });
   return {
     lines: [
       `That reaches the strike threshold (\`strikes.on_threshold\`), so the app banned them at once, as an emergency act: ${banned.lines.join(" ")} ` +
-        `A committee member who is not recused must write \`/coc signoff\` by ${formatUtc(due)}, or the ban is lifted.`,
+        `${actor === "app" ? "A committee member" : `A committee member other than \`${actor}\``} who is not recused must write \`/coc signoff\` by ${formatUtc(due)}, or the ban is lifted.`,
     ],
     actions: [...(banned.actions ?? []), ...(banned.subjectNotice ? [banned.subjectNotice] : [])],
     audit: [...(banned.audit ?? []), { actor: "app", action: "emergency.acted", detail: { kind: "ban", reason } }],
