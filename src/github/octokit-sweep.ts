@@ -102,7 +102,7 @@ function isSearchRefusal(error: unknown): boolean {
 
 /**
  * Hides the items, `HIDE_BATCH` per request. Answers the ids hidden and those gone meanwhile (deleted, or out of the
- * app's reach); any other refusal rejects, so the sweep is tried again (hiding twice is harmless).
+ * app's reach: NOT_FOUND, FORBIDDEN); any other refusal rejects, so the sweep is tried again (hiding twice is harmless).
  */
 export async function hideBatch(octokit: Pick<Octokit, "graphql">, nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }> {
   const hidden: string[] = [];
@@ -120,7 +120,8 @@ export async function hideBatch(octokit: Pick<Octokit, "graphql">, nodeIds: stri
     batch.forEach((id, i) => {
       const why = failed.get(`m${i}`);
       if (why === undefined) hidden.push(id);
-      else if (why === "NOT_FOUND") gone.push(id);
+      // Deleted meanwhile, or out of the app's reach (a repository of the account it is not installed on, an archived one).
+      else if (why === "NOT_FOUND" || why === "FORBIDDEN") gone.push(id);
       else throw new Error(`GitHub refused to hide ${id}: ${why}`);
     });
   }

@@ -10,7 +10,7 @@ const NOUN: Record<AuthoredContent["kind"], string> = { issue_comment: "comment"
 
 export function sweepReport(login: string, account: string, since: Date, hidden: AuthoredContent[], goneCount: number): string {
   const head = `**Sweep of ${quietLogin(login)} in \`${account}\` since ${formatUtc(since)}:** ${hidden.length === 0 ? "nothing left to hide" : `hid ${hidden.length}`}` +
-    `${goneCount > 0 ? ` (${goneCount} deleted meanwhile)` : ""}.`;
+    `${goneCount > 0 ? ` (${goneCount} deleted meanwhile, or where the app is not installed)` : ""}.`;
   const lines = hidden.slice(0, LISTED).map((item) => `- ${NOUN[item.kind]} ${formatUtc(item.createdAt)}: ${quietUrl(item.url)}`);
   const more = hidden.length > LISTED ? [`- and ${hidden.length - LISTED} more, kept with the case`] : [];
   return [head, ...(lines.length ? ["", ...lines, ...more] : [])].join("\n");

@@ -447,14 +447,20 @@ describe("hideMany", () => {
     expect(sent.map(aliases).map((batch) => batch.length)).toEqual([50, 10]);
   });
 
-  it("rejects when GitHub refuses an item for another reason, so the sweep is tried again (hiding twice is harmless)", async () => {
+  it("counts an item out of the app's reach (FORBIDDEN: a repository it is not installed on) as gone, like a deleted one", async () => {
     const items = ids(3);
     hide().reply(
       answer([], (alias) =>
         alias === "m1" ? { type: "FORBIDDEN", message: "Resource not accessible by integration" } : alias === "m2" ? { type: "NOT_FOUND", message: "Could not resolve to a node" } : null,
       ),
     );
-    await expect(github().hideMany(items, "ABUSE")).rejects.toThrow(`GitHub refused to hide ${items[1]}: FORBIDDEN`);
+    expect(await github().hideMany(items, "ABUSE")).toEqual({ hidden: [items[0]], gone: [items[1], items[2]] });
+  });
+
+  it("rejects when GitHub refuses an item for another reason, so the sweep is tried again (hiding twice is harmless)", async () => {
+    const items = ids(2);
+    hide().reply(answer([], (alias) => (alias === "m1" ? { type: "UNPROCESSABLE", message: "Comment cannot be minimized" } : null)));
+    await expect(github().hideMany(items, "ABUSE")).rejects.toThrow(`GitHub refused to hide ${items[1]}: UNPROCESSABLE`);
   });
 
   it("rejects an error of the whole request (no alias in its path), a failed request and a lost connection", async () => {

@@ -8,6 +8,7 @@
 import { contentKeyRepo } from "../../cases/plan-flag.js";
 import type { AuthoredContent } from "../../github/port.js";
 import { sweepReport } from "../../messages/sweeps.js";
+import { HIDE_BATCH } from "../../github/octokit-sweep.js";
 import type { ActionKindSpec } from "../action-kind.js";
 import { sayInCase } from "../say-in-case.js";
 
@@ -23,20 +24,27 @@ export const sweep: ActionKindSpec<"sweep"> = {
     // The committee's own record is never content to act on.
     const casesPath = `/${kase.casesOwner}/${kase.casesRepo}/`.toLowerCase();
     const found = (await github.findAuthoredContent(via.owner, action.login, since)).filter((item) => !new URL(item.url).pathname.toLowerCase().startsWith(casesPath));
-    const { hidden, gone } = await github.hideMany(found.map((item) => item.nodeId), "ABUSE");
-    const hiddenIds = new Set(hidden);
-    const hiddenItems = found.filter((item) => hiddenIds.has(item.nodeId));
-    await run.db.sweptContent.createMany({
-      data: hiddenItems.map((item) => ({ caseId: action.caseId, nodeId: item.nodeId, url: item.url, kind: item.kind, login: action.login.toLowerCase(), writtenAt: item.createdAt, actionId: run.actionId, sweptBy: action.requestedBy, sweptAt: run.now() })),
-      skipDuplicates: true,
-    });
+    // Hidden and recorded a batch at a time: a sweep that fails partway keeps what it hid, and its retry finds the rest.
+    let gone = 0;
+    for (let start = 0; start < found.length; start += HIDE_BATCH) {
+      const batch = found.slice(start, start + HIDE_BATCH);
+      const result = await github.hideMany(batch.map((item) => item.nodeId), "ABUSE");
+      gone += result.gone.length;
+      const hiddenIds = new Set(result.hidden);
+      await run.db.sweptContent.createMany({
+        data: batch
+          .filter((item) => hiddenIds.has(item.nodeId))
+          .map((item) => ({ caseId: action.caseId, nodeId: item.nodeId, url: item.url, kind: item.kind, login: action.login.toLowerCase(), writtenAt: item.createdAt, actionId: run.actionId, sweptBy: action.requestedBy, sweptAt: run.now() })),
+        skipDuplicates: true,
+      });
+    }
     // Listed from the record, so what an earlier attempt hid before it failed is in the report too.
     const rows = await run.db.sweptContent.findMany({ where: { actionId: run.actionId }, orderBy: { writtenAt: "asc" } });
     const listed = rows.map((row) => ({ nodeId: row.nodeId, url: row.url, kind: row.kind as AuthoredContent["kind"], createdAt: row.writtenAt }));
-    await sayInCase(run, action.caseId, `sweep:${run.actionId}`, sweepReport(action.login, via.owner, since, listed, gone.length), {
+    await sayInCase(run, action.caseId, `sweep:${run.actionId}`, sweepReport(action.login, via.owner, since, listed, gone), {
       actor: action.requestedBy,
       action: "sweep.done",
-      detail: { login: action.login, since: action.since, hidden: listed.length, gone: gone.length },
+      detail: { login: action.login, since: action.since, hidden: listed.length, gone },
     });
   },
 };
