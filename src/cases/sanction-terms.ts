@@ -172,8 +172,12 @@ export function writeTerms(terms: SanctionTerms | null): string | null {
   return `${place} ${terms.expiry} ${terms.limit}`;
 }
 
-/** The stored terms of a decided outcome, read back; a stored text that no longer reads is the app's own bug. */
+/**
+ * The stored terms of a decided outcome, read back; a stored text that no longer reads is the app's own bug. Null for
+ * an outcome decided before terms were recorded (its length is unknown).
+ */
 export function readTerms(outcome: Outcome, written: string | null): SanctionTerms | null {
+  if (written === null && TERMED_OUTCOMES[outcome] !== undefined) return null;
   const parsed = parseOutcomeTerms(outcome, written ? written.split(" ") : []);
   if (!parsed.ok) throw new Error(`stored terms of ${outcome} do not read: ${parsed.reason}`);
   return parsed.value.terms;

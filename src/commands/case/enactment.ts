@@ -31,6 +31,8 @@ import { banTerm } from "../../messages/bans.js";
 /** The outcomes whose sanction the app carries out itself; the others wait for the committee to carry them out by hand. */
 const APP_ENACTED_SANCTIONS: ReadonlySet<Outcome> = new Set(["warning", "cooldown", "temporary-ban", "permanent-ban"]);
 
+const LENGTH_UNKNOWN = "This decision was recorded before the app kept sanction lengths, so the app does not carry it out: carry it out by hand.";
+
 /** Whether the app can enact the outcome by itself: it needs no sanction, or one the app carries out. */
 export function appEnacts(outcome: Outcome): boolean {
   return !needsSanction(outcome) || APP_ENACTED_SANCTIONS.has(outcome);
@@ -100,7 +102,7 @@ async function carryOutSanction(tx: Transaction, caseFile: EnactableCase, decide
 /** The decision's cooldown, recorded with the action that sets it; GitHub's refusal, if any, is said in the case when it runs. */
 async function coolDown(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, now: Date): Promise<Omit<Enactment, "closingReport">> {
   const terms = readTerms("cooldown", decided.terms);
-  if (terms?.kind !== "cooldown") throw new Error(`case ${caseFile.code}: the cooldown decided has no terms`);
+  if (terms?.kind !== "cooldown") return { closed: true, sanctionLines: [LENGTH_UNKNOWN] };
   const caseRepo = contentKeyRepo(caseFile.contentKey);
   const resolved = interactionPlaceOf(terms.place, caseRepo);
   if (!resolved.ok) throw new Error(`case ${caseFile.code}: the cooldown decided has no place: ${resolved.reason}`);
@@ -116,7 +118,9 @@ async function coolDown(tx: Transaction, caseFile: EnactableCase, decided: Decid
 /** The decision's ban; the subject's closing notice says until when, in place of the ban's own notice. */
 async function ban(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, config: CocConfig, now: Date): Promise<Omit<Enactment, "closingReport">> {
   const terms = readTerms(decided.outcome, decided.terms);
-  const lengthMs = terms?.kind === "ban" ? terms.lengthMs : null;
+  // Decided before lengths were recorded: never guessed (a temporary ban must not become a permanent one).
+  if (terms?.kind !== "ban") return { closed: true, sanctionLines: [LENGTH_UNKNOWN] };
+  const lengthMs = terms.lengthMs;
   const subject = { login: caseFile.subjectLogin, id: caseFile.subjectId };
   const banned = await banFromCase(tx, caseFile, { subject, lengthMs, reason: decided.reason, issuedBy: "app", issueKey: `decision:${decided.id}:ban`, takesOver: true }, config, now);
   return { closed: true, sanctionLines: banned.lines, actions: banned.actions ?? [], audit: banned.audit ?? [], ...(banned.ban ? { noticeTerms: banTerm(banned.ban) } : {}) };
