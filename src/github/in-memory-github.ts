@@ -6,14 +6,11 @@
  */
 import type { ContentRef } from "../commands/content-link.js";
 import { fakeAccountId, InMemoryAccounts } from "./in-memory-accounts.js";
-import { InMemoryFaults, unprocessable } from "./in-memory-faults.js";
-import { InMemoryInteractions } from "./in-memory-interactions.js";
-import { InMemoryBlocks } from "./in-memory-blocks.js";
-import { authoredIn, hideAll } from "./in-memory-sweep.js";
-import { contentKeyOf, repoKey, threadKey, type RecordedWrite, type StoredIssue } from "./in-memory-records.js";
+import { unprocessable } from "./in-memory-faults.js";
+import { InMemorySanctionVerbs } from "./in-memory-sanction-verbs.js";
+import { contentKeyOf, repoKey, threadKey, type StoredIssue } from "./in-memory-records.js";
 import type {
   AccountPermission,
-  AuthoredContent,
   AppIdentity,
   CommandLocation,
   ContentSnapshot,
@@ -40,7 +37,7 @@ const GITHUB_BODY_LIMIT = 65_536;
 export { fakeAccountId };
 export type { RecordedWrite, StoredComment, StoredIssue } from "./in-memory-records.js";
 
-export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
+export class InMemoryGitHub extends InMemorySanctionVerbs implements GitHubPort, GitHubGateway, AppIdentity {
   readonly repositories = new Map<string, RepositoryInfo>();
   /** Old `owner/repo` → where a renamed or transferred repository is now, as GitHub redirects reads. */
   readonly redirects = new Map<string, RepoRef>();
@@ -48,39 +45,18 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
   readonly teams = new Map<string, Set<string>>();
   /** `owner/repo` → that repository's own `.github/coc.yml`; the owner's file is under `owner/.github`. */
   readonly configs = new Map<string, unknown>();
-  readonly contents = new Map<string, ContentSnapshot>();
-  readonly hidden = new Map<string, HideClassifier>();
   /** `owner/repo#number` → lock reason, for locked conversations. */
   readonly locks = new Map<string, LockReason | "no reason">();
   /** `owner/repo#number` of closed issues and pull requests in moderated repositories (the app's own issues say it themselves). */
   readonly closedThreads = new Set<string>();
   readonly labels = new Map<string, Map<string, LabelSpec>>();
   readonly issues = new Map<string, StoredIssue[]>();
-  readonly writes: RecordedWrite[] = [];
-  private readonly faults = new InMemoryFaults();
   /** See `InMemoryFaults`: tests set these to make the next calls of a verb fail, be refused, or lose their answer. */
   readonly failNext = this.faults.failNext;
   readonly refuseNext = this.faults.refuseNext;
   readonly loseAnswerNext = this.faults.loseAnswerNext;
   readonly calls = this.faults.calls;
   private readonly accounts = new InMemoryAccounts();
-  /** Interaction limits (cooldowns); `interactions.permitted = false` takes the `administration` permission away. */
-  readonly interactions = new InMemoryInteractions(this.faults, (write) => this.writes.push(write));
-  readonly getInteractionLimit: GitHubPort["getInteractionLimit"] = (place) => this.interactions.get(place);
-  readonly setInteractionLimit: GitHubPort["setInteractionLimit"] = (place, limit, expiry) => this.interactions.set(place, limit, expiry);
-  readonly removeInteractionLimit: GitHubPort["removeInteractionLimit"] = (place) => this.interactions.remove(place);
-  /** Organization blocks (bans); `blocks.permitted = false` takes the `organization_user_blocking` permission away. */
-  readonly blocks = new InMemoryBlocks(this.faults, (write) => this.writes.push(write));
-  readonly blockUser: GitHubPort["blockUser"] = (org, login) => this.blocks.block(org, login);
-  readonly unblockUser: GitHubPort["unblockUser"] = (org, login) => this.blocks.unblock(org, login);
-  readonly listBlockedUsers: GitHubPort["listBlockedUsers"] = (org) => this.blocks.list(org);
-  /** `owner/repo#number` of pinned issues. */
-  readonly pinned = new Set<string>();
-  async pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean> {
-    this.called("pinIssue");
-    this.pinned.add(threadKey(repo, issueNumber));
-    return true;
-  }
 
   async botLogin(): Promise<string> {
     return FAKE_BOT_LOGIN;
@@ -252,15 +228,6 @@ export class InMemoryGitHub implements GitHubPort, GitHubGateway, AppIdentity {
     this.called("fetchEditHistory");
     const found = [...this.contents.values()].find((c) => c.nodeId === nodeId);
     return found ? { editedAt: found.editedAt, edits: found.editHistory ?? [] } : null;
-  }
-  async findAuthoredContent(account: string, login: string, since: Date): Promise<AuthoredContent[]> {
-    this.called("findAuthoredContent");
-    return authoredIn(this.contents.values(), this.hidden, account, login, since);
-  }
-  async hideMany(nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }> {
-    this.called("hideMany");
-    this.writes.push({ verb: "hide-many", nodeIds, classifier });
-    return hideAll(this.contents.values(), this.hidden, nodeIds, classifier);
   }
   async ensureHidden(nodeId: string, classifier: HideClassifier): Promise<void> {
     this.called("ensureHidden");

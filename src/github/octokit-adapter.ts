@@ -7,7 +7,6 @@
 import deepmerge from "deepmerge";
 import type { ProbotOctokit } from "probot";
 import type { ContentRef } from "../commands/content-link.js";
-import type { CooldownExpiry, InteractionLimit } from "../cases/sanction-terms.js";
 import { ConfigReadError, parseConfigText } from "../config/config-text.js";
 import {
   lockConversation,
@@ -22,23 +21,15 @@ import {
   writeContentBody,
 } from "./octokit-content.js";
 import { isNotFound } from "./octokit-errors.js";
-import { pinIssue } from "./octokit-pins.js";
-import { findAuthoredContent, hideBatch } from "./octokit-sweep.js";
-import { blockInOrganization, listOrganizationBlocks, unblockInOrganization } from "./octokit-blocks.js";
-import { deleteInteractionLimit, readInteractionLimit, writeInteractionLimit } from "./octokit-interactions.js";
+import { OctokitSanctionVerbs } from "./octokit-sanction-verbs.js";
 import { readAccountPermission, readLoginOfAccount, readPermission, readPublicEmail, readTeamMembers, readTeamMembership } from "./octokit-people.js";
 import type {
   AccountPermission,
-  AuthoredContent,
-  BlockAnswer,
   CommandLocation,
   ContentSnapshot,
   AppIdentity,
   EditHistory,
   GitHubPort,
-  InteractionAnswer,
-  InteractionLimitState,
-  InteractionPlace,
   HideClassifier,
   LabelSpec,
   LockReason,
@@ -52,17 +43,19 @@ import type {
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
-export class OctokitGitHub implements GitHubPort {
+export class OctokitGitHub extends OctokitSanctionVerbs implements GitHubPort {
   /**
    * @param reader an Octokit for GraphQL queries, without Probot's write pacing: the throttling
    *   plugin spaces every GraphQL request 1 s apart as if it were a write, which would hold back
    *   the writes that protect people. Defaults to `octokit`.
    */
   constructor(
-    private readonly octokit: Octokit,
+    octokit: Octokit,
     private readonly identity: AppIdentity,
-    private readonly reader: Pick<Octokit, "graphql"> = octokit,
-  ) {}
+    reader: Pick<Octokit, "graphql"> = octokit,
+  ) {
+    super(octokit, reader);
+  }
 
   async readOwnerConfig(owner: string, fileName: string): Promise<unknown> {
     // The same plugin and merge rule as Probot's context.config, pointed at the owner's `.github` repository only.
@@ -256,42 +249,6 @@ export class OctokitGitHub implements GitHubPort {
     const login = await this.identity.botLogin();
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
     return comments.some((comment) => writtenByApp(comment, login) && startsWithMarker(comment.body, marker));
-  }
-
-  getInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<InteractionLimitState | null>> {
-    return readInteractionLimit(this.octokit, place);
-  }
-
-  setInteractionLimit(place: InteractionPlace, limit: InteractionLimit, expiry: CooldownExpiry): Promise<InteractionAnswer<{ expiresAt: Date }>> {
-    return writeInteractionLimit(this.octokit, place, limit, expiry);
-  }
-
-  removeInteractionLimit(place: InteractionPlace): Promise<InteractionAnswer<null>> {
-    return deleteInteractionLimit(this.octokit, place);
-  }
-
-  findAuthoredContent(account: string, login: string, since: Date): Promise<AuthoredContent[]> {
-    return findAuthoredContent(this.reader, account, login, since);
-  }
-
-  hideMany(nodeIds: string[], classifier: HideClassifier): Promise<{ hidden: string[]; gone: string[] }> {
-    return hideBatch(this.octokit, nodeIds, classifier);
-  }
-
-  pinIssue(repo: RepoRef, issueNumber: number): Promise<boolean> {
-    return pinIssue(this.octokit, repo, issueNumber);
-  }
-
-  blockUser(org: string, login: string): Promise<BlockAnswer<{ already: boolean }>> {
-    return blockInOrganization(this.octokit, org, login);
-  }
-
-  unblockUser(org: string, login: string): Promise<BlockAnswer<null>> {
-    return unblockInOrganization(this.octokit, org, login);
-  }
-
-  listBlockedUsers(org: string): Promise<BlockAnswer<string[]>> {
-    return listOrganizationBlocks(this.octokit, org);
   }
 
   async createComment({ owner, repo }: RepoRef, issueNumber: number, body: string, options: SendOptions = {}): Promise<void> {
