@@ -17,7 +17,7 @@ export const enactCommand = caseCommand({
   summary: "Enact the decision now and close the case.",
   details:
     "A decision that needs nothing more is enacted at once, without waiting for the end of the reporter's time to comment. " +
-    "The app carries out a warning itself (a strike). For a ban, which the app does not carry out yet, write it once the committee has carried the ban out: the case closes.",
+    "The app carries out the decision's sanction itself (a strike, a cooldown, a ban), then closes the case.",
   async run(ctx) {
     if (ctx.caseFile.state !== "decided") throw new UserError("only a decided case can be enacted.");
     await recordCommandResult(ctx, {
