@@ -50,6 +50,19 @@ const settings = z.object({
   WEBHOOK_PATH: z.string().startsWith("/", "must be a path starting with /").default("/api/github/webhooks"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().optional(),
+  // Sign-in for the appeal and report pages: the GitHub App's own client (Probot's setup flow writes both to .env).
+  GITHUB_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._-]+$/, "must be the GitHub App's client ID, such as Iv23liAbCd1234").optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  // The app's public address: links in notices, and the base of the sign-in callback registered on GitHub.
+  APP_URL: z
+    .string()
+    .transform((value, ctx) => {
+      const origin = publicOrigin(value);
+      if (origin) return origin;
+      ctx.addIssue({ code: "custom", message: "must be the app's public address, such as https://coc.example.org (http:// only for localhost), without a path" });
+      return z.NEVER;
+    })
+    .optional(),
   GH_ORG: z
     .string()
     .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, "must be an organization login, without https:// or a path")
@@ -75,6 +88,13 @@ const envSchema = settings.superRefine((env, ctx) => {
   }
   // One without the other would leave email half set up: notices would silently keep going by hand.
   if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+  // The pages need all three to sign anyone in; two of three is a half-finished set-up worth stopping for.
+  const signIn = [env.GITHUB_CLIENT_ID, env.GITHUB_CLIENT_SECRET, env.APP_URL];
+  if (signIn.some(Boolean) && !signIn.every(Boolean)) {
+    for (const [name, value] of [["GITHUB_CLIENT_ID", env.GITHUB_CLIENT_ID], ["GITHUB_CLIENT_SECRET", env.GITHUB_CLIENT_SECRET], ["APP_URL", env.APP_URL]] as const) {
+      if (!value) ctx.addIssue({ code: "custom", path: [name], message: "is required for the appeal and report pages when GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET or APP_URL is set" });
+    }
+  }
   if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_FROM is set" });
 });
 
@@ -94,6 +114,23 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
 /** Probot's rule: JSON lines in production, readable text elsewhere, unless LOG_FORMAT says otherwise. */
 export function logFormat(env: Pick<AppEnv, "LOG_FORMAT" | "NODE_ENV">): "json" | "pretty" {
   return env.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty");
+}
+
+/**
+ * The origin of a public address: https, or http for a loopback host (trying the app locally), no path, query or
+ * credentials. Links are built from it, so anything else would be copied into every notice.
+ */
+export function publicOrigin(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const loopback = url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) return undefined;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) return undefined;
+  return url.origin;
 }
 
 /** Host that flag links must point to: github.com, or the GitHub Enterprise Server host. */

@@ -2,7 +2,7 @@
  * The Probot app: wires the database, the GitHub gateway and the job worker,
  * and registers the webhooks the app listens to. No logic lives here.
  */
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { QueueOwnership } from "./actions/lock-recovery.js";
 import { startWorker, type QueueWorker, type WorkerDeps } from "./actions/worker.js";
 import { WorkerWakeup } from "./actions/worker-wakeup.js";
@@ -20,6 +20,7 @@ import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
 import { loadAppEnforcedBans } from "./store/bans.js";
 import type { Database } from "./store/database.js";
 import type { TrustedConfigOptions } from "./config/trusted-config.js";
+import { servePages, type PagesOptions } from "./web/serve-pages.js";
 
 export interface AppOptions {
   db: Database;
@@ -43,10 +44,12 @@ export interface AppOptions {
   bansRefreshMs?: number;
   /** Hands out that set: to stop its reloads on shutdown, and for tests to reload it at once. */
   onBannedPeople?: (banned: BannedPeople) => void;
+  /** The appeal and report pages on the app's HTTP server; none when not given (tests of the webhooks alone). */
+  pages?: PagesOptions;
 }
 
 export function createApp(options: AppOptions) {
-  return async (app: Probot): Promise<void> => {
+  return async (app: Probot, appOptions?: Pick<ApplicationFunctionOptions, "addHandler">): Promise<void> => {
     const probotGateway = new ProbotGitHubGateway(app);
     const wakeup = new WorkerWakeup();
     const now = options.now ?? (() => new Date());
@@ -146,6 +149,8 @@ export function createApp(options: AppOptions) {
         if (owner && repo.private) await retryCaseFiles(owner, repo.name);
       }
     });
+
+    if (options.pages && appOptions?.addHandler) servePages(appOptions.addHandler, { db: options.db, log: app.log, now: options.now }, options.pages);
 
     if (options.workerConnectionString) {
       const worker = await startWorker(options.workerConnectionString, deps, {

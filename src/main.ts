@@ -14,6 +14,7 @@ import { createLog } from "./logging/create-log.js";
 import { createSmtpMailer } from "./mail/smtp-mailer.js";
 import { tightenDotenv } from "./private-dotenv.js";
 import { startServer } from "./server/start-server.js";
+import { signInSettings } from "./web/web-settings.js";
 import { openDatabase } from "./store/database.js";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./store/embedded-postgres.js";
 import { prepareDatabase } from "./store/prepare-database.js";
@@ -44,6 +45,12 @@ async function main(): Promise<void> {
   // readEnv guarantees both or neither.
   const mailer = env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null;
   if (mailer) console.info(`Notices to people who cannot read the cases repository are emailed from ${mailer.from.address} when their GitHub profile shows an email`);
+  const pages = signInSettings(env);
+  console.info(
+    pages
+      ? `Appeal and report pages at ${pages.appUrl}/appeal/<case code> and ${pages.appUrl}/report, signing people in at ${webHost(env)}`
+      : "Appeal and report pages are not set up (set GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and APP_URL); they say so to visitors",
+  );
   let worker: QueueWorker | undefined;
   let banned: BannedPeople | undefined;
   const server = await startServer({
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
       mailer,
       onWorkerStarted: (w) => (worker = w),
       onBannedPeople: (b) => (banned = b),
+      pages: { settings: pages },
     }),
     log,
     env: process.env,

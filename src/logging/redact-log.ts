@@ -87,11 +87,19 @@ export function summarizeError(error: unknown): ErrorSummary {
  * gives an error logged without a message a short one, since pino would
  * otherwise copy the whole error message into `msg`.
  */
-export const redactingLogOptions: Pick<LoggerOptions, "serializers" | "hooks"> = {
+export const redactingLogOptions: Pick<LoggerOptions, "serializers" | "hooks" | "redact"> = {
   serializers: { err: summarizeError, error: summarizeError, event: summarizeDelivery },
+  // Probot logs every HTTP request with its headers and address: the pages' session cookie, and the one-time
+  // sign-in code and state in the callback's query, must not be in the logs.
+  redact: {
+    paths: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]', "req.url", "req.query"],
+    censor: (value, path) => (path.at(-1) === "url" && typeof value === "string" ? withoutQuery(value) : "[redacted]"),
+  },
   hooks: {
     logMethod(args, method) {
       const [first, second] = args as unknown[];
+      // Probot's line for each request: "GET /auth/callback?code=… 303 - 12ms".
+      if (typeof second === "string" && HTTP_LINE.test(second)) return method.call(this, first as object, withoutQuery(second));
       // Probot's request logging (octokit-plugin-probot-request-logging.js) puts the body of every
       // GitHub request at the top of a debug line: case files are such bodies. Keep the method and URL only.
       if (typeof second === "string" && second.startsWith("GitHub request: ")) return method.call(this, second);
@@ -101,6 +109,13 @@ export const redactingLogOptions: Pick<LoggerOptions, "serializers" | "hooks"> =
     },
   },
 };
+
+const HTTP_LINE = /^[A-Z]+ \/\S*\?/;
+
+/** A request line or URL with its query replaced by `?…`. */
+function withoutQuery(text: string): string {
+  return text.replace(/\?\S*/, "?…");
+}
 
 function summarizeInner(error: unknown): Pick<ErrorSummary, "type" | "message" | "status" | "stack"> {
   const { type, message, status, stack } = summarizeError(error);

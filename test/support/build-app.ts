@@ -20,6 +20,7 @@ async function build(): Promise<void> {
   const tsc = fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url));
   try {
     await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root });
+    await promisify(execFile)(process.execPath, ["scripts/copy-web-assets.mjs"], { cwd: root });
   } catch (error) {
     // tsc reports compile errors on standard output.
     throw new Error(`npm run build failed:\n${(error as { stdout?: string }).stdout ?? error}`);

@@ -11,6 +11,7 @@ import type { GitHubGateway } from "../../src/github/port.js";
 import { createApp } from "../../src/index.js";
 import type { WorkerDeps } from "../../src/actions/worker.js";
 import type { Database } from "../../src/store/database.js";
+import type { PagesOptions } from "../../src/web/serve-pages.js";
 import { quietLog, TEST_PRIVATE_KEY, WEBHOOK_SECRET } from "./probot-harness.js";
 
 export interface RunningServer {
@@ -24,10 +25,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startProbotServer(options: { db: Database; gateway: GitHubGateway; now?: () => Date }): Promise<RunningServer> {
+export async function startProbotServer(options: {
+  db: Database;
+  gateway: GitHubGateway;
+  now?: () => Date;
+  /** The appeal and report pages, given the server's own address (APP_URL); none without it. */
+  pages?: (url: string) => PagesOptions;
+}): Promise<RunningServer> {
+  // Probot's Server treats port 0 as "unset" and would take 3000: ask the system for a free one.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const server = new Server({
-    // Probot's Server treats port 0 as "unset" and would take 3000: ask the system for a free one.
-    port: await freePort(),
+    port,
     host: "127.0.0.1",
     log: quietLog as never,
     Probot: Probot.defaults({
@@ -38,9 +47,10 @@ export async function startProbotServer(options: { db: Database; gateway: GitHub
     }),
   });
   let deps: WorkerDeps | undefined;
-  await server.load(createApp({ db: options.db, webHost: "github.com", gateway: options.gateway, now: options.now, onDeps: (d) => (deps = d) }));
+  await server.load(
+    createApp({ db: options.db, webHost: "github.com", gateway: options.gateway, now: options.now, onDeps: (d) => (deps = d), pages: options.pages?.(url) }),
+  );
   await server.start();
-  const url = `http://127.0.0.1:${server.port}`;
   return {
     url,
     deps: deps!,

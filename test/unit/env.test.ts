@@ -36,9 +36,23 @@ describe("process settings", () => {
     [{ SMTP_URL: "smtps://mail.example.org", MAIL_FROM: "coc@example.org\nBcc: all@example.org" }, /MAIL_FROM: must be an email address/],
     [{ SMTP_URL: "smtps://mail.example.org" }, /MAIL_FROM: is required when SMTP_URL is set/],
     [{ MAIL_FROM: "coc@example.org" }, /SMTP_URL: is required when MAIL_FROM is set/],
+    [{ APP_URL: "http://coc.example.org" }, /APP_URL: must be the app's public address, such as https:\/\/coc.example.org \(http:\/\/ only for localhost\)/],
+    [{ APP_URL: "https://coc.example.org/app" }, /APP_URL: must be the app's public address/],
+    [{ APP_URL: "https://coc.example.org/?next=evil" }, /APP_URL: must be the app's public address/],
+    [{ APP_URL: "coc.example.org" }, /APP_URL: must be the app's public address/],
+    [{ GITHUB_CLIENT_ID: "Iv23li", APP_URL: "https://coc.example.org" }, /GITHUB_CLIENT_SECRET: is required for the appeal and report pages/],
+    [{ GITHUB_CLIENT_SECRET: "s" }, /GITHUB_CLIENT_ID: is required[^]*APP_URL: is required/],
   ])("fails fast on %o", (env, message) => {
     // Probot types some settings (LOG_LEVEL) narrowly; the point here is values outside those types.
     expect(() => readEnv(env as Record<string, string>)).toThrow(message);
+  });
+
+  it("reads sign-in for the pages as all three settings, with the public address as an origin", () => {
+    expect(readEnv({ GITHUB_CLIENT_ID: "Iv23liAbCd1234", GITHUB_CLIENT_SECRET: "s3cret", APP_URL: "https://coc.example.org/" })).toMatchObject({
+      GITHUB_CLIENT_ID: "Iv23liAbCd1234",
+      APP_URL: "https://coc.example.org",
+    });
+    expect(readEnv({ GITHUB_CLIENT_ID: "Iv1.abc", GITHUB_CLIENT_SECRET: "s", APP_URL: "http://localhost:3000" }).APP_URL).toBe("http://localhost:3000");
   });
 
   it("accepts a relay channel and an organization for the setup flow", () => {

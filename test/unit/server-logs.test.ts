@@ -76,4 +76,24 @@ describe("the app's server logs", () => {
     expect(app.text.filter((line) => line.includes(SECRET))).toEqual([]);
     expect(app.lines.filter((line) => line.level === 50).map((line) => line.msg)).toContain("Invalid `tx.report.create()` invocation:");
   });
+
+  it("keep the pages' session cookie and the sign-in code and state out of the request lines", async () => {
+    const app = await start((_probot, { addHandler }) => {
+      addHandler((req, res) => {
+        if (!req.url?.startsWith("/auth/")) return false;
+        res.writeHead(303, { location: "/report", "set-cookie": "coc_session=s%3Asecret-session-id; Path=/; HttpOnly" }).end();
+        return true;
+      });
+    });
+    const response = await fetch(`${app.url}/auth/callback?code=one-time-code-91ab&state=state-value-77cd`, {
+      redirect: "manual",
+      headers: { cookie: "coc_session=s%3Asecret-session-id", "x-request-id": "pages-1" },
+    });
+    expect(response.status).toBe(303);
+    const line = await app.waitForLine((l) => (l as { req?: { id?: string } }).req?.id === "pages-1");
+    expect(line.msg).toMatch(/^GET \/auth\/callback\?… 303 - \d+ms$/);
+    const logged = app.text.join("\n");
+    for (const secret of ["one-time-code-91ab", "state-value-77cd", "secret-session-id"]) expect(logged).not.toContain(secret);
+    expect(line).toMatchObject({ req: { method: "GET", url: "/auth/callback?…", headers: { cookie: "[redacted]" } } });
+  });
 });
