@@ -84,6 +84,27 @@ describe("appeals", () => {
     expect(answered.html).not.toContain('name="appeal"');
   });
 
+  it("replaces the decision's sanction with the one a reviewer gives, and needs a reason", async () => {
+    const subject = await pages.signedIn(SUBJECT);
+    await fileAppeal(subject, "A warning is fine, but not this.");
+    await committee.harness.drain();
+    await committee.inCase("/coc appeal modify reminder", OTHER_MEMBER);
+    expect(committee.lastAnswer()).toContain("give the reason, which the appellant reads");
+    await committee.inCase("/coc appeal modify temporary-ban 7d the insults went on after a warning elsewhere", OTHER_MEMBER);
+    const confirmation = committee.answers().find((answer) => answer.includes("you modified the decision on appeal A-1"))!;
+    expect(confirmation).toContain("Strike S-1 voided");
+    expect(confirmation).toContain("the insults went on after a warning elsewhere");
+    const [ban] = await committee.database.db.ban.findMany();
+    expect(ban).toMatchObject({ subjectLogin: "troll-tom", reason: "the insults went on after a warning elsewhere", liftedAt: null });
+    expect(ban!.endsAt!.getTime() - ban!.startsAt.getTime()).toBe(7 * 24 * 3_600_000);
+    expect(await committee.database.db.appeal.findFirstOrThrow()).toMatchObject({ status: "modified", answerOutcome: "temporary-ban", answerTerms: "1w", answeredBy: OTHER_MEMBER });
+    const page = await subject.open(`/appeal/${CODE}`);
+    expect(page.html).toContain("Reviewed: the decision was replaced");
+    expect(page.html).toContain("the decision is now temporary-ban (1w)");
+    // The replacement is the appeal's answer: nothing new to appeal.
+    expect(page.html).not.toContain('name="appeal"');
+  });
+
   it("takes one appeal per decision", async () => {
     const subject = await pages.signedIn(SUBJECT);
     await fileAppeal(subject, "first");
