@@ -36,6 +36,7 @@ import { login, repoRef, teamSlug } from "./fields.js";
 import { PRESET_NAMES, withPreset } from "./presets.js";
 import { committeeSchema, deadlinesSchema, decisionsSchema } from "./workflow-schema.js";
 import { bansSchema, strikesSchema } from "./sanctions-schema.js";
+import { reportsSchema } from "./reports-schema.js";
 
 const casesSchema = z
   .strictObject(
@@ -139,6 +140,7 @@ export const cocFileSchema = z
       decisions: decisionsSchema.prefault({}),
       strikes: strikesSchema.prefault({}),
       bans: bansSchema.prefault({}),
+      reports: reportsSchema.prefault({}),
     },
     { error: "must be a mapping of settings" },
   )

@@ -10,6 +10,7 @@ import {
   resolveCasesRepo,
   type CocConfig,
 } from "../../src/config/schema.js";
+import { DEFAULT_SAFETY_GUIDANCE, MAX_ACCOUNT_LENGTH } from "../../src/config/reports-schema.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,6 +27,7 @@ const DEFAULTS: CocConfig = {
   decisions: { reporter_feedback: 0, public_notice: "none" },
   strikes: { threshold: 3, on_threshold: { action: "propose" } },
   bans: { remind_before: DAY },
+  reports: { safety: DEFAULT_SAFETY_GUIDANCE, max_length: MAX_ACCOUNT_LENGTH },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -46,6 +48,7 @@ describe("valid configuration", () => {
         decisions: { reporter_feedback: "30s", public_notice: "minimal" },
         strikes: { threshold: 2, window: "365d", on_threshold: "ban 30d" },
         bans: { remind_before: "2h" },
+        reports: { safety: "  Call 112, then write to safety@example.org.  ", max_length: 800 },
       },
       {
         preset: "ome",
@@ -58,6 +61,7 @@ describe("valid configuration", () => {
         decisions: { reporter_feedback: 30_000, public_notice: "minimal" },
         strikes: { threshold: 2, window: 365 * DAY, on_threshold: { action: "ban", lengthMs: 30 * DAY } },
         bans: { remind_before: 2 * HOUR },
+        reports: { safety: "Call 112, then write to safety@example.org.", max_length: 800 },
       },
     ],
     [
