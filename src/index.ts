@@ -150,7 +150,10 @@ export function createApp(options: AppOptions) {
       }
     });
 
-    if (options.pages && appOptions?.addHandler) servePages(appOptions.addHandler, { db: options.db, log: app.log, now: options.now }, options.pages);
+    if (options.pages && appOptions?.addHandler) {
+      const access = { gateway: deps.gateway, webHost: options.webHost, configOptions: deps.settings, wakeWorker: () => wakeup.wake() };
+      servePages(appOptions.addHandler, { db: options.db, log: app.log, now: options.now, app: access }, options.pages);
+    }
 
     if (options.workerConnectionString) {
       const worker = await startWorker(options.workerConnectionString, deps, {

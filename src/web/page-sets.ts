@@ -1,6 +1,7 @@
 /**
  * The sets of pages the app serves; each adds its own routes.
  */
+import { reportPages } from "./report-routes.js";
 import type { WebPages } from "./web-app.js";
 
-export const APP_PAGE_SETS: WebPages[] = [];
+export const APP_PAGE_SETS: WebPages[] = [reportPages];
