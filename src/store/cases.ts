@@ -83,7 +83,6 @@ export async function recordFlag(
     if (!open && flag.deadlines) {
       await replanDeadlines(tx, null, deadlineCaseOf({ id: caseRow.id, createdAt: now, acknowledgedAt: null }, { state: "new", proposal: null }), flag.deadlines, now);
     }
-    await flag.alsoRecord?.(tx, outcome);
     const planned = flag.plan(outcome);
     const fallbackAt = new Date(Date.now() + INLINE_FALLBACK_MS);
     const isDone = (action: PlannedAction) => flag.alreadyDone?.includes(action.kind) ?? false;
@@ -108,6 +107,7 @@ export async function recordFlag(
       ],
       now,
     );
+    await flag.alsoRecord?.(tx, outcome);
     return { ...outcome, actions: planned.map((action, i) => ({ id: ids[i]!, action })) };
   });
 }
