@@ -75,7 +75,8 @@ export function checkReportForm(values: ReportFormValues, limits: { webHost: str
   const links = values.where.split("\n").map((line) => line.trim()).filter((line) => line !== "");
   const content = errors.where ? null : checkLinks(links, limits.webHost);
   if (content && "error" in content) errors.where = content.error;
-  const excluded = [...new Set(values.exclude.split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== ""))];
+  // Logins compare without regard to case, as GitHub's do.
+  const excluded = [...new Set(values.exclude.split(/[\s,]+/).map((login) => login.replace(/^@/, "").toLowerCase()).filter((login) => login !== ""))];
   if (!errors.exclude && excluded.some((login) => !LOGIN.test(login))) errors.exclude = "Write GitHub usernames only, separated by spaces or commas (for example: octocat, mona).";
   else if (!errors.exclude && excluded.length > MAX_EXCLUDED) errors.exclude = `Name at most ${MAX_EXCLUDED} people.`;
   if (Object.keys(errors).length > 0 || !content || "error" in content) return { ok: false, errors };
@@ -91,7 +92,7 @@ export function checkReportForm(values: ReportFormValues, limits: { webHost: str
       ongoing: values.ongoing as PrivateReportFields["ongoing"],
       inDanger: values.in_danger === "yes",
       anonymous: values.anonymous === "yes",
-      excludedLogins: excluded.map((login) => login.toLowerCase()),
+      excludedLogins: excluded,
       desiredOutcome: values.outcome,
     },
   };

@@ -141,4 +141,21 @@ describe(`private reports (${testBackend})`, () => {
     expect(page.html).toContain("contact given in your community's Code of Conduct");
     expect(await world.database.db.privateReport.findFirst()).toMatchObject({ status: "failed" });
   });
+
+  it("applies the community's report settings: its shorter limit when the report is sent, its safety guidance on the receipt", async () => {
+    world.github.configs.set("acme/.github", { reports: { max_length: 500, safety: "Call 112 first; then write to safety@acme.example, read every hour." } });
+    const alice = await world.signedIn(ALICE);
+    const long = await world.send(alice, aReport({ what_happened: "w".repeat(600), in_danger: "yes" }));
+    expect(long.status).toBe(422);
+    expect(long.html).toContain("This is 600 characters long; the limit is 500.");
+    expect(long.html).toContain('maxlength="500"');
+    expect(long.html).toContain(`>${"w".repeat(600)}</textarea>`);
+    expect(await world.database.db.privateReport.count()).toBe(0);
+
+    const receipt = receiptPath(await world.send(alice, aReport({ in_danger: "yes" })));
+    const page = await alice.open(receipt);
+    expect(page.html).toContain("Call 112 first; then write to safety@acme.example, read every hour.");
+    await world.drain();
+    expect(caseIssues(world.github)[0]!.body).toContain("**The reporter says someone is in danger.**");
+  });
 });

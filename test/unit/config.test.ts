@@ -161,7 +161,7 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`)",
+      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`, `reports`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
     [
