@@ -6,7 +6,7 @@
 import { addJobCall } from "../store/add-job-sql.js";
 import type { Transaction } from "../store/database.js";
 
-export type TaskName = "handle-comment" | "run-action" | "deadline" | "org-block" | "ban-drift-check";
+export type TaskName = "handle-comment" | "run-action" | "deadline" | "org-block" | "ban-drift-check" | "file-private-report";
 
 export interface JobSpec {
   task: TaskName;

@@ -1,6 +1,6 @@
 /**
- * Runs the app's background work on graphile-worker: `/coc` commands and the
- * GitHub actions they record. Retries with exponential backoff, job keys and
+ * Runs the app's background work on graphile-worker: `/coc` commands, private
+ * reports from the report form, and the GitHub actions they record. Retries with exponential backoff, job keys and
  * multi-replica safety come from the queue itself; giving back the jobs of a
  * process that died (lock-recovery.ts) and of a stop that ran out of time
  * (graceful-stop.ts) are the app's, done with the queue's own unlock.
@@ -18,6 +18,7 @@ import { checkBanDrift, DRIFT_CHECK_SCHEDULE } from "../bans/drift-check.js";
 import { followOwnerBlock } from "../bans/owner-blocks.js";
 import type { OrgBlockEvent } from "../events/org-block.js";
 import type { ActionDeps } from "./perform-action.js";
+import { makeFilePrivateReportTask } from "../reports/file-private-report.js";
 
 export type WorkerDeps = CommentJobDeps & Pick<ActionDeps, "bansChanged">;
 
@@ -32,11 +33,13 @@ export function buildTaskList(deps: WorkerDeps, timeoutMs = JOB_TIMEOUT_MS): Tas
   const handleComment = makeHandleCommentTask(deps);
   const runAction = makeRunActionTask(deps);
   const fireDeadline = makeDeadlineTask(deps);
+  const filePrivateReport = makeFilePrivateReportTask(deps);
   const attemptOf = (job: { attempts: number; max_attempts: number }) => ({ attempts: job.attempts, maxAttempts: job.max_attempts });
   return {
     "handle-comment": (payload, helpers) => withTimeout(() => handleComment(payload, attemptOf(helpers.job)), timeoutMs),
     "run-action": (payload, helpers) => withTimeout((signal) => runAction(payload, attemptOf(helpers.job), signal), timeoutMs),
     deadline: (payload) => withTimeout(() => fireDeadline(payload), timeoutMs),
+    "file-private-report": (payload, helpers) => withTimeout(() => filePrivateReport(payload, attemptOf(helpers.job)), timeoutMs),
     "org-block": (payload) => withTimeout(() => followOwnerBlock(deps, payload as OrgBlockEvent), timeoutMs),
     "ban-drift-check": async () => {
       const { checked, drifted } = await withTimeout(() => checkBanDrift(deps), timeoutMs);

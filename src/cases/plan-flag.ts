@@ -1,7 +1,8 @@
 /**
- * Decides what a `/coc flag` does on GitHub, as data: protect first (hide the
- * content when it can be hidden and hiding is on), then remove the command, then
- * write the case file (a new case issue, or a new report on the open case).
+ * Decides what a `/coc flag` (or a private report from the report form) does on
+ * GitHub, as data: protect first (hide the content when it can be hidden and
+ * hiding is on), then remove the command, when there is one, then write the case
+ * file (a new case issue, or a new report on the open case).
  */
 import type { PlannedAction, Protection } from "../actions/planned-action.js";
 import type { CommandLocation, ContentSnapshot } from "../domain/content.js";
@@ -13,7 +14,8 @@ export interface FlagPlanInput {
   isNewCase: boolean;
   snapshot: ContentSnapshot;
   hideOnFlag: boolean;
-  command: { location: CommandLocation; remainingBody: string | null };
+  /** The `/coc flag` comment to remove; null for a report from the report form, which left nothing on GitHub. */
+  command: { location: CommandLocation; remainingBody: string | null } | null;
   /** Set when the cases repository cannot receive the case yet; the reporter is told, without details. */
   casesRepoProblemReply: { repo: RepoRef; issueNumber: number; body: string } | null;
 }
@@ -35,7 +37,7 @@ export function planFlagActions(input: FlagPlanInput): PlannedAction[] {
       classifier: "ABUSE",
     });
   }
-  actions.push({ kind: "remove-command", location: input.command.location, remainingBody: input.command.remainingBody });
+  if (input.command) actions.push({ kind: "remove-command", location: input.command.location, remainingBody: input.command.remainingBody });
   actions.push(
     input.isNewCase
       ? { kind: "open-case-issue", caseId: input.caseId, protection }

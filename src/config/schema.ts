@@ -37,6 +37,7 @@ import { PRESET_NAMES, withPreset } from "./presets.js";
 import { committeeSchema, deadlinesSchema, decisionsSchema } from "./workflow-schema.js";
 import { bansSchema, strikesSchema } from "./sanctions-schema.js";
 import { appealsSchema } from "./appeals-schema.js";
+import { reportsSchema } from "./reports-schema.js";
 
 const casesSchema = z
   .strictObject(
@@ -141,6 +142,7 @@ export const cocFileSchema = z
       strikes: strikesSchema.prefault({}),
       bans: bansSchema.prefault({}),
       appeals: appealsSchema.prefault({}),
+      reports: reportsSchema.prefault({}),
     },
     { error: "must be a mapping of settings" },
   )

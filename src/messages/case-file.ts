@@ -13,6 +13,7 @@ import type { Protection } from "../actions/planned-action.js";
 import type { CaseView } from "../store/cases.js";
 import { STATUS_BLOCK_ROOM, statusBlock, type StatusFacts } from "./case-status-block.js";
 import { packMessages, type Block } from "./message-packer.js";
+import { privateReportBlocks } from "./private-report-file.js";
 import { fencedEvidence, inlineSafe, quietLogin, quietUrl } from "./safe-markdown.js";
 
 const MAX_EDITS_SHOWN = 10;
@@ -98,15 +99,18 @@ function continuationHead(code: string, reportId: string, part: number, reportNu
 }
 
 function reportBlocks(report: ReportView, number: number, protection: Protection | null): Block[] {
+  const fromForm = report.privateReport;
   const lines = [
     `### Report ${number}`,
     "",
     `- Reporter: ${quietLogin(report.reporterLogin)}`,
-    `- Reason: ${report.reason.trim() ? inlineSafe(report.reason) : "none given"}`,
-    `- Flagged at: ${report.createdAt.toISOString()}`,
+    // A private report's reasons are its own fields, below.
+    ...(fromForm ? [] : [`- Reason: ${report.reason.trim() ? inlineSafe(report.reason) : "none given"}`]),
+    `- ${fromForm ? "Reported" : "Flagged"} at: ${report.createdAt.toISOString()}`,
   ];
   if (protection) lines.push(`- Protection: ${PROTECTION_TEXT[protection]}`);
   const blocks: Block[] = [{ kind: "text", text: lines.join("\n") }];
+  if (fromForm) blocks.push(...privateReportBlocks(fromForm));
   const evidence = report.evidence;
   if (evidence) blocks.push(...evidenceBlocks(evidence));
   return blocks;

@@ -35,6 +35,10 @@ export interface FlagToRecord {
   runInline?: ReadonlyArray<PlannedAction["kind"]>;
   /** Kinds of action the caller already carried out before recording (the hide): recorded as done, not queued. */
   alreadyDone?: ReadonlyArray<PlannedAction["kind"]>;
+  /** Where the report came from, for the audit log: a `/coc flag` comment, or the private report form. */
+  source?: "flag" | "form";
+  /** More of the report to record in the same transaction (a private report's link to its case, its exclusions). */
+  alsoRecord?(tx: Transaction, outcome: RecordedFlag): Promise<void>;
 }
 
 export interface RecordedFlag {
@@ -91,7 +95,7 @@ export async function recordFlag(
       tx,
       [
         ...(open ? [] : [{ actor: flag.reporterLogin, action: "case.opened", caseId: caseRow.id, detail: { code: caseRow.code } }]),
-        { actor: flag.reporterLogin, action: "report.received", caseId: caseRow.id, detail: { reportId: report.id, source: "flag" } },
+        { actor: flag.reporterLogin, action: "report.received", caseId: caseRow.id, detail: { reportId: report.id, source: flag.source ?? "flag" } },
         { actor: "app", action: "evidence.captured", caseId: caseRow.id, detail: { reportId: report.id, url: flag.evidence.url } },
         ...planned.flatMap((action, i) =>
           isDone(action) ? [{ actor: "app", action: `action.${action.kind}`, caseId: caseRow.id, detail: { actionId: ids[i] } }] : [],
@@ -103,6 +107,7 @@ export async function recordFlag(
       ],
       now,
     );
+    await flag.alsoRecord?.(tx, outcome);
     return { ...outcome, actions: planned.map((action, i) => ({ id: ids[i]!, action })) };
   });
 }
@@ -170,7 +175,7 @@ export async function recordEditHistory(db: Database, evidenceId: string, histor
 export async function loadCaseView(db: Database, caseId: string) {
   return db.case.findUnique({
     where: { id: caseId },
-    include: { reports: { include: { evidence: true }, orderBy: { createdAt: "asc" } } },
+    include: { reports: { include: { evidence: true, privateReport: true }, orderBy: { createdAt: "asc" } } },
   });
 }
 export type CaseView = NonNullable<Awaited<ReturnType<typeof loadCaseView>>>;

@@ -8,7 +8,8 @@
  */
 import type { Request, Response, Router } from "express";
 import { appealableDecisions, appealOpen, type AppealableDecision } from "../cases/appealable.js";
-import type { CocConfig } from "../config/schema.js";
+import { defaultCocConfig, type CocConfig } from "../config/schema.js";
+import { loadTrustedConfig } from "../config/trusted-config.js";
 import type { RepoRef } from "../github/port.js";
 import { appealFiledText, decisionInWords } from "../messages/appeals.js";
 import { appealName, appealsOfCase, casesOfSubject, decisionFactsOf, recordAppeal, type SubjectCase } from "../store/appeals.js";
@@ -20,21 +21,23 @@ import type { WebContext, WebPages } from "./web-app.js";
 
 const CODE = /^[A-Za-z0-9-]{1,64}$/;
 
-/** The configuration that governs a cases repository's cases (the owner's `appeals` keys). */
-export type ConfigOf = (casesRepo: RepoRef) => Promise<CocConfig>;
+/** The configuration that governs a cases repository's cases (the owner's `appeals` keys); the defaults when it is broken. */
+async function configOf(context: WebContext, casesRepo: RepoRef): Promise<CocConfig> {
+  const read = await loadTrustedConfig(await context.app.gateway.forRepository(casesRepo), casesRepo, context.app.configOptions);
+  return read.ok ? read.config : defaultCocConfig();
+}
 
-export function appealPages(configOf: ConfigOf): WebPages {
-  return (router: Router, context: WebContext) => {
+export const appealPages: WebPages = (router: Router, context: WebContext) => {
     const signIn = context.requireAccount("Sign in with the GitHub account the decision is about, to see it and appeal it.");
 
     router.get("/appeal/:code", signIn, async (req, res) => {
-      const found = await casesFor(req, context, configOf);
+      const found = await casesFor(req, context);
       if (!found) return notFound(req, res, context);
       sendPage(res, 200, AppealPage({ frame: frameOf(req, context.makeToken), cases: found.map((f) => f.view), now: context.now() }));
     });
 
     router.post("/appeal/:code", signIn, async (req, res) => {
-      const found = await casesFor(req, context, configOf);
+      const found = await casesFor(req, context);
       if (!found) return notFound(req, res, context);
       const body = req.body as { decision?: unknown; appeal?: unknown };
       const key = typeof body.decision === "string" ? body.decision : "";
@@ -63,10 +66,10 @@ export function appealPages(configOf: ConfigOf): WebPages {
       );
       if (!recorded) return again(409, "This decision was appealed already: each decision can be appealed once. The appeal and its answer are shown on this page.");
       context.log.info("an appeal was filed on the appeal page");
+      context.app.wakeWorker();
       res.redirect(303, `/appeal/${target.view.code}#appeal-${appealName(recorded.number)}`);
     });
-  };
-}
+};
 
 function draftProblem(decision: AppealableDecision, view: CaseAppeals, text: string, now: Date): string | null {
   if (view.appeals.some((a) => a.decisionKey === decision.key)) return "This decision was appealed already: each decision can be appealed once.";
@@ -83,14 +86,14 @@ interface FoundCase {
 }
 
 /** The signed-in person's cases under the code, with what they can appeal; null when there are none. */
-async function casesFor(req: Request, context: WebContext, configOf: ConfigOf): Promise<FoundCase[] | null> {
+async function casesFor(req: Request, context: WebContext): Promise<FoundCase[] | null> {
   const code = String(req.params.code ?? "");
   if (!CODE.test(code)) return null;
   const subjects = await casesOfSubject(context.db, code, req.session.account!);
   if (subjects.length === 0) return null;
   return Promise.all(
     subjects.map(async (subject) => {
-      const config = await configOf({ owner: subject.casesOwner, repo: subject.casesRepo });
+      const config = await configOf(context, { owner: subject.casesOwner, repo: subject.casesRepo });
       const [facts, appeals] = await Promise.all([decisionFactsOf(context.db, subject.id), appealsOfCase(context.db, subject.id)]);
       // A decision voided or lifted after its appeal was filed (an overturn does that) still shows, with the appeal.
       const decisions = appealableDecisions(facts, config.appeals.window, new Set(appeals.map((a) => a.decisionKey)));

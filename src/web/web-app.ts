@@ -10,6 +10,8 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Req
 import { csrfSync } from "csrf-sync";
 import helmet from "helmet";
 import type { Logger } from "pino";
+import type { TrustedConfigOptions } from "../config/trusted-config.js";
+import type { GitHubGateway } from "../github/port.js";
 import type { Database } from "../store/database.js";
 import type { SubmissionLimiter } from "../store/web-rate-limits.js";
 import { DatabaseSessionStore } from "../store/web-sessions.js";
@@ -24,9 +26,21 @@ import type { SignInSettings } from "./web-settings.js";
 /** Larger than any form's own limits, so that a long text gets a message that keeps it, not a refusal. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** What pages need of the rest of the app: GitHub as the app's installations see it, and its job worker. */
+export interface AppAccess {
+  gateway: GitHubGateway;
+  /** Web host of the GitHub instance: links people give must point there. */
+  webHost: string;
+  /** Process settings that bound what `.github/coc.yml` may say. */
+  configOptions: TrustedConfigOptions;
+  /** Tells an idle job worker of this process that a job was queued, so it need not wait for its next poll. */
+  wakeWorker(): void;
+}
+
 /** What a page's routes are given. */
 export interface WebContext {
   db: Database;
+  app: AppAccess;
   log: Logger;
   now: () => Date;
   settings: SignInSettings;
@@ -41,6 +55,7 @@ export type WebPages = (router: Router, context: WebContext) => void;
 
 export interface WebAppOptions {
   db: Database;
+  app: AppAccess;
   log: Logger;
   now?: () => Date;
   /** Null when GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET or APP_URL is unset. */
@@ -74,6 +89,7 @@ export function createWebApp(options: WebAppOptions): Express {
   addSignInRoutes(router, { identity, makeToken, log: options.log, cookie: { name: sessionCookieName(secure), secure } });
   const context: WebContext = {
     db: options.db,
+    app: options.app,
     log: options.log,
     now: options.now ?? (() => new Date()),
     settings,

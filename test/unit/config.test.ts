@@ -10,6 +10,7 @@ import {
   resolveCasesRepo,
   type CocConfig,
 } from "../../src/config/schema.js";
+import { DEFAULT_SAFETY_GUIDANCE, MAX_ACCOUNT_LENGTH } from "../../src/config/reports-schema.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,6 +28,7 @@ const DEFAULTS: CocConfig = {
   strikes: { threshold: 3, on_threshold: { action: "propose" } },
   bans: { remind_before: DAY },
   appeals: { window: 30 * DAY, max_length: 5000, pageUrl: null },
+  reports: { safety: DEFAULT_SAFETY_GUIDANCE, max_length: MAX_ACCOUNT_LENGTH },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -48,6 +50,7 @@ describe("valid configuration", () => {
         strikes: { threshold: 2, window: "365d", on_threshold: "ban 30d" },
         bans: { remind_before: "2h" },
         appeals: { window: "14d", repo: "coc-appeals", team: "coc-appeals-board", max_length: 2000 },
+        reports: { safety: "  Call 112, then write to safety@example.org.  ", max_length: 800 },
       },
       {
         preset: "ome",
@@ -61,6 +64,7 @@ describe("valid configuration", () => {
         strikes: { threshold: 2, window: 365 * DAY, on_threshold: { action: "ban", lengthMs: 30 * DAY } },
         bans: { remind_before: 2 * HOUR },
         appeals: { window: 14 * DAY, repo: "coc-appeals", team: "coc-appeals-board", max_length: 2000, pageUrl: null },
+        reports: { safety: "Call 112, then write to safety@example.org.", max_length: 800 },
       },
     ],
     [
@@ -160,7 +164,7 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`, `appeals`)",
+      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`, `appeals`, `reports`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
     [
