@@ -5,10 +5,10 @@
  * off), a script error is reported, and axe's findings come out readable.
  * Without this, a check that silently saw nothing would pass every test.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WebPages } from "../../src/web/web-app.js";
 import { checkAccessibility, useBrowser } from "../support/browser.js";
-import { startPagesServer, type PagesServer } from "../support/pages-server.js";
+import { useServedPages } from "../support/browser-pages.js";
 import { useTestDatabase } from "../support/test-database.js";
 
 /** Everything the pages must never do, on one page. */
@@ -26,17 +26,11 @@ const brokenPage: WebPages = (router) =>
 describe("the browser tests' own checks", () => {
   const database = useTestDatabase();
   const browser = useBrowser();
-  let server: PagesServer;
-  beforeAll(async () => {
-    server = await startPagesServer({ db: database.db, pages: { pageSets: [brokenPage] } });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const served = useServedPages(database, { pageSets: [brokenPage] });
 
   it("reports the CSP's refusals of inline script and style, and a missing script, with JavaScript on", async () => {
     const watched = await browser.open();
-    await watched.page.goto(`${server.app.url}/report/broken`);
+    await watched.page.goto(`${served().app.url}/report/broken`);
     await expect.poll(() => watched.problems.join("\n")).toMatch(/CSP violation: style-src-elem refused inline/);
     const problems = watched.problems.join("\n");
     expect(problems).toMatch(/CSP violation: script-src-elem refused inline/);
@@ -49,14 +43,14 @@ describe("the browser tests' own checks", () => {
 
   it("reports the CSP's refusals with JavaScript off, from the console", async () => {
     const watched = await browser.open({ javaScriptEnabled: false });
-    await watched.page.goto(`${server.app.url}/report/broken`);
+    await watched.page.goto(`${served().app.url}/report/broken`);
     await expect.poll(() => watched.problems.join("\n")).toMatch(/Content Security Policy/);
     watched.problems.length = 0;
   });
 
   it("fails axe with each violation, its rule and the element concerned", async () => {
     const watched = await browser.open();
-    await watched.page.goto(`${server.app.url}/report/broken`);
+    await watched.page.goto(`${served().app.url}/report/broken`);
     const failure = await checkAccessibility(watched.page).then(
       () => null,
       (error: Error) => error.message,

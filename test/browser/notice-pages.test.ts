@@ -5,21 +5,12 @@
  * violation, is screenshotted, offers its way on first after the skip link,
  * fits a phone's width, and reads and leads on with JavaScript off.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { frameOf } from "../../src/web/frame.js";
-import { Layout } from "../../src/web/pages/layout.js";
-import { sendPage } from "../../src/web/render.js";
-import type { WebPages } from "../../src/web/web-app.js";
 import { checkAccessibility, layoutWidth, PHONE, screenshot, tabOrder, useBrowser } from "../support/browser.js";
-import { startPagesServer, type PagesServer } from "../support/pages-server.js";
+import { accountPage, signInByClicking, useServedPages } from "../support/browser-pages.js";
+import type { PagesServer } from "../support/pages-server.js";
 import { useTestDatabase } from "../support/test-database.js";
-
-/** The page sign-in returns to, so that "Sign in again" can be followed to its end. */
-const accountPage: WebPages = (router, context) =>
-  router.get("/report", context.requireAccount("Sign in to see this page."), (req, res) =>
-    sendPage(res, 200, Layout({ title: "Your account", frame: frameOf(req, context.makeToken), children: "Signed in." })),
-  );
 
 const FOOTER_LINK = 'a "Report conduct privately"';
 
@@ -35,22 +26,14 @@ interface Notice {
 describe("notice and error pages in a browser", () => {
   const database = useTestDatabase();
   const browser = useBrowser();
-  let configured: PagesServer;
-  let unconfigured: PagesServer;
-  beforeAll(async () => {
-    [configured, unconfigured] = await Promise.all([
-      startPagesServer({ db: database.db, pages: { pageSets: [accountPage] } }),
-      startPagesServer({ db: database.db, configured: false, pages: { pageSets: [accountPage] } }),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([configured?.stop(), unconfigured?.stop()]);
-  });
+  // "Sign in again" returns to the account page, so that it can be followed to its end.
+  const configured = useServedPages(database, { pageSets: [accountPage] });
+  const unconfigured = useServedPages(database, { configured: false, pageSets: [accountPage] });
 
   const notices = (): Array<Notice & { server: PagesServer }> => [
-    { server: unconfigured, name: "not-configured", path: "/report", status: 503, title: "These pages are not set up yet", tabStops: [FOOTER_LINK] },
-    { server: configured, name: "forged-sign-in", path: "/auth/callback?state=x&code=y", status: 400, title: "This sign-in was not started here", tabStops: ['a "Sign in again"', FOOTER_LINK] },
-    { server: configured, name: "not-found", path: "/report/no-such-page", status: 404, title: "Page not found", tabStops: [FOOTER_LINK] },
+    { server: unconfigured(), name: "not-configured", path: "/report", status: 503, title: "These pages are not set up yet", tabStops: [FOOTER_LINK] },
+    { server: configured(), name: "forged-sign-in", path: "/auth/callback?state=x&code=y", status: 400, title: "This sign-in was not started here", tabStops: ['a "Sign in again"', FOOTER_LINK] },
+    { server: configured(), name: "not-found", path: "/report/no-such-page", status: 404, title: "Page not found", tabStops: [FOOTER_LINK] },
   ];
 
   async function open(page: Page, notice: Notice & { server: PagesServer }): Promise<void> {
@@ -85,20 +68,17 @@ describe("notice and error pages in a browser", () => {
     // The forged answer's page offers a fresh sign-in, which works.
     const forged = notices().find((n) => n.name === "forged-sign-in")!;
     await open(page, forged);
-    configured.oauth.signInAs({ id: 7, login: "carol" });
+    configured().oauth.signInAs({ id: 7, login: "carol" });
     await page.getByRole("link", { name: "Sign in again" }).click();
-    await page.waitForURL(`${configured.app.url}/report`);
+    await page.waitForURL(`${configured().app.url}/report`);
     await expect(page.locator("header").textContent()).resolves.toContain("Signed in as @carol");
     await screenshot(page, "signed-in-again-no-javascript");
   });
 
   it("shows the account and its sign-out on a missing page to someone signed in", async () => {
     const { page } = await browser.open();
-    await page.goto(`${configured.app.url}/report`);
-    configured.oauth.signInAs({ id: 8, login: "dave" });
-    await page.getByRole("link", { name: "Sign in with GitHub" }).click();
-    await page.waitForURL(`${configured.app.url}/report`);
-    const response = await page.goto(`${configured.app.url}/report/no-such-page`);
+    await signInByClicking(page, configured(), { id: 8, login: "dave" });
+    const response = await page.goto(`${configured().app.url}/report/no-such-page`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("header").textContent()).resolves.toContain("Signed in as @dave");
     await checkAccessibility(page);

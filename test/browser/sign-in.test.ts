@@ -6,59 +6,35 @@
  * is screenshotted, is reached by Tab in a sensible order, fits a phone's
  * width, and the whole walk works with JavaScript off.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { frameOf } from "../../src/web/frame.js";
-import { Layout } from "../../src/web/pages/layout.js";
-import { sendPage } from "../../src/web/render.js";
-import type { WebPages } from "../../src/web/web-app.js";
 import { checkAccessibility, layoutWidth, PHONE, screenshot, tabOrder, useBrowser } from "../support/browser.js";
-import { startPagesServer, type PagesServer } from "../support/pages-server.js";
+import { accountPage, signInByClicking, useServedPages } from "../support/browser-pages.js";
 import { useTestDatabase } from "../support/test-database.js";
 
 const ALICE = { id: 501, login: "alice" };
 
-/** A page for signed-in people only, at a path the pages own, so that sign-in is tested apart from any feature. */
-const accountPage: WebPages = (router, context) =>
-  router.get("/report", context.requireAccount("Sign in to see this page."), (req, res) =>
-    sendPage(res, 200, Layout({ title: "Your account", frame: frameOf(req, context.makeToken), children: `Signed in with account ${req.session.account?.id}.` })),
-  );
-
 describe("sign-in with GitHub in a browser", () => {
   const database = useTestDatabase();
   const browser = useBrowser();
-  let server: PagesServer;
-  beforeAll(async () => {
-    server = await startPagesServer({ db: database.db, pages: { pageSets: [accountPage] } });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const served = useServedPages(database, { pageSets: [accountPage] });
 
-  /** Opens the page for signed-in people and signs in from there by clicking, as ALICE. */
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(`${server.app.url}/report`);
-    await expect.poll(() => page.title()).toBe("Sign in with GitHub · Code of Conduct");
-    server.oauth.signInAs(ALICE);
-    await page.getByRole("link", { name: "Sign in with GitHub" }).click();
-    await page.waitForURL(`${server.app.url}/report`);
-    await page.getByText("Signed in as").waitFor();
-  }
+  const signIn = (page: Page) => signInByClicking(page, served(), ALICE);
 
   it("signs in by clicking, then out by clicking; each page passes axe and is screenshotted", async () => {
     const { page } = await browser.open();
-    await page.goto(`${server.app.url}/report`);
+    await page.goto(`${served().app.url}/report`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in with GitHub");
     await checkAccessibility(page);
     await screenshot(page, "sign-in");
 
-    server.oauth.signInAs(ALICE);
+    served().oauth.signInAs(ALICE);
     await page.getByRole("link", { name: "Sign in with GitHub" }).click();
-    await page.waitForURL(`${server.app.url}/report`);
+    await page.waitForURL(`${served().app.url}/report`);
     await expect(page.locator("header").textContent()).resolves.toContain("Signed in as @alice");
     await expect(page.locator("main").textContent()).resolves.toContain("Signed in with account 501.");
     // The browser went to GitHub (the stand-in) with the app's registered callback.
-    expect(server.oauth.authorizations.at(-1)).toMatchObject({ redirect_uri: `${server.app.url}/auth/callback` });
+    expect(served().oauth.authorizations.at(-1)).toMatchObject({ redirect_uri: `${served().app.url}/auth/callback` });
     await checkAccessibility(page);
     await screenshot(page, "signed-in");
 
@@ -69,13 +45,13 @@ describe("sign-in with GitHub in a browser", () => {
     await screenshot(page, "signed-out");
 
     // Signed out for good: the page asks for sign-in again.
-    await page.goto(`${server.app.url}/report`);
+    await page.goto(`${served().app.url}/report`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in with GitHub");
   });
 
   it("reaches the skip link first with Tab, then the page's main action; the skip link shows and moves to the content", async () => {
     const { page } = await browser.open();
-    await page.goto(`${server.app.url}/report`);
+    await page.goto(`${served().app.url}/report`);
     expect(await tabOrder(page, 3)).toEqual(['a "Skip to content"', 'a "Sign in with GitHub"', 'a "Report conduct privately"']);
     await page.reload();
     await tabOrder(page, 1);
@@ -97,7 +73,7 @@ describe("sign-in with GitHub in a browser", () => {
 
   it("fits a phone's width on every page of the walk, signed out and in", async () => {
     const { page } = await browser.open(PHONE);
-    await page.goto(`${server.app.url}/report`);
+    await page.goto(`${served().app.url}/report`);
     expect(await layoutWidth(page)).toBeLessThanOrEqual(390);
     await screenshot(page, "sign-in-phone");
     await signIn(page);
@@ -117,7 +93,7 @@ describe("sign-in with GitHub in a browser", () => {
     await screenshot(page, "signed-in-no-javascript");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Signed out" }).waitFor();
-    await page.goto(`${server.app.url}/report`);
+    await page.goto(`${served().app.url}/report`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in with GitHub");
   });
 });
