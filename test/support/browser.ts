@@ -126,11 +126,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Presses Tab `count` times and says what took the focus each time: the
- * element's tag and its accessible text, e.g. `a "Skip to content"`. Called
- * right after a page has loaded, the walk starts where a person arriving at
- * the page starts. (Blurring is no reset: Chromium goes on from the element
- * that had the focus.)
+ * Presses Tab `count` times and says what took the focus each time: a link or
+ * button by its tag and text (`a "Skip to content"`), a form field by its tag
+ * and id (`textarea#field-what-happened`). Called right after a page has
+ * loaded, the walk starts where a person arriving at the page starts.
+ * (Blurring is no reset: Chromium goes on from the element that had the focus.)
  */
 export async function tabOrder(page: Page, count: number): Promise<string[]> {
   const stops: string[] = [];
@@ -144,8 +144,10 @@ export async function tabOrder(page: Page, count: number): Promise<string[]> {
 const FOCUSED = `(() => {
   const e = document.activeElement;
   if (!e || e === document.body) return "(page)";
-  const text = (e.getAttribute("aria-label") || e.textContent || e.getAttribute("value") || "").replace(/\\s+/g, " ").trim();
-  return e.tagName.toLowerCase() + ' "' + text + '"';
+  const tag = e.tagName.toLowerCase();
+  if (["input", "textarea", "select"].includes(tag)) return tag + "#" + e.id;
+  const text = (e.getAttribute("aria-label") || e.textContent || "").replace(/\\s+/g, " ").trim();
+  return tag + ' "' + text + '"';
 })()`;
 
 /** How wide the page is laid out, in CSS pixels: wider than the viewport means a person must scroll sideways. */
