@@ -14,7 +14,9 @@ import { enforceBanOnDelivery } from "./bans/enforce-on-delivery.js";
 import { receiveCommentWebhook } from "./events/receive-comment.js";
 import { orgBlockShape, receiveOrgBlock } from "./events/org-block.js";
 import { ProbotGitHubGateway } from "./github/probot-gateway.js";
-import type { GitHubGateway } from "./github/port.js";
+import type { GitHubGateway, RepoRef } from "./github/port.js";
+import { loadTrustedConfig } from "./config/trusted-config.js";
+import { defaultCocConfig } from "./config/schema.js";
 import type { Mailer } from "./mail/mailer.js";
 import { pendingCaseIssueActions, requeueActions } from "./store/actions.js";
 import { loadAppEnforcedBans } from "./store/bans.js";
@@ -150,7 +152,13 @@ export function createApp(options: AppOptions) {
       }
     });
 
-    if (options.pages && appOptions?.addHandler) servePages(appOptions.addHandler, { db: options.db, log: app.log, now: options.now }, options.pages);
+    if (options.pages && appOptions?.addHandler) {
+      const configOf = async (repo: RepoRef) => {
+        const read = await loadTrustedConfig(await deps.gateway.forRepository(repo), repo, deps.settings);
+        return read.ok ? read.config : defaultCocConfig();
+      };
+      servePages(appOptions.addHandler, { db: options.db, log: app.log, now: options.now, configOf }, options.pages);
+    }
 
     if (options.workerConnectionString) {
       const worker = await startWorker(options.workerConnectionString, deps, {

@@ -9,21 +9,32 @@
 import type { CocConfig } from "../config/schema.js";
 import type { GitHubPort, RepoRef } from "../github/port.js";
 
-/** The author's places: on the committee team, on the escalation team (both, for someone on both). Null: neither. */
-export type CommitteeStanding = { committee: boolean; escalation: boolean } | null;
+/**
+ * The author's places: on the committee team, on the escalation team, on the appeals team
+ * (`appeals.team`, whose members review appeals and may follow the case). Null: none of them.
+ */
+export type CommitteeStanding = { committee: boolean; escalation: boolean; appeals?: boolean } | null;
 
 export async function committeeStanding(
   github: Pick<GitHubPort, "isTeamMember">,
   casesRepo: RepoRef,
-  committee: CocConfig["committee"],
+  config: Pick<CocConfig, "committee"> & Partial<Pick<CocConfig, "appeals">>,
   login: string,
 ): Promise<CommitteeStanding> {
-  const escalationTeam = committee.escalation_team;
-  const [onCommittee, onEscalation] = await Promise.all([
-    github.isTeamMember(casesRepo.owner, committee.team, login),
+  const escalationTeam = config.committee.escalation_team;
+  const appealsTeam = config.appeals?.team;
+  const [onCommittee, onEscalation, onAppeals] = await Promise.all([
+    github.isTeamMember(casesRepo.owner, config.committee.team, login),
     escalationTeam ? github.isTeamMember(casesRepo.owner, escalationTeam, login) : Promise.resolve(false),
+    appealsTeam ? github.isTeamMember(casesRepo.owner, appealsTeam, login) : Promise.resolve(false),
   ]);
-  return onCommittee || onEscalation ? { committee: onCommittee, escalation: onEscalation } : null;
+  return onCommittee || onEscalation || onAppeals ? { committee: onCommittee, escalation: onEscalation, appeals: onAppeals } : null;
+}
+
+/** Whether the author reviews appeals: on the appeals team when there is one, else on the committee or escalation team. */
+export function reviewsAppeals(standing: CommitteeStanding, appeals: Pick<CocConfig["appeals"], "team">): boolean {
+  if (!standing) return false;
+  return appeals.team ? standing.appeals === true : standing.committee || standing.escalation;
 }
 
 /** Whether the escalation team decides this case now (it was escalated, and such a team exists). */

@@ -72,7 +72,7 @@ export function makeHandleCommentTask(deps: CommentJobDeps) {
     let caseFile = replyRoute.kind === "thread" ? await findCaseByIssue(deps.db, comment.repo, comment.issueNumber) : null;
     const authority: Authority = {
       moderator: await isModerator(github, comment.repo, comment.sender, trusted.moderators, permission),
-      committee: caseFile ? await committeeStanding(github, comment.repo, trusted.committee, comment.sender) : null,
+      committee: caseFile ? await committeeStanding(github, comment.repo, trusted, comment.sender) : null,
     };
     if (!authority.moderator && !authority.committee) {
       await deps.senders.refused(comment.repo.owner, comment.sender);

@@ -24,6 +24,7 @@ import { affectedCommand } from "./case/affected.js";
 import { safetyCommand } from "./case/safety.js";
 import { warnCommand } from "./case/warn.js";
 import { strikeCommand } from "./case/strike.js";
+import { appealCommand } from "./case/appeal.js";
 import { cooldownCommand } from "./case/cooldown.js";
 import { banCommand, unbanCommand } from "./case/ban.js";
 import { sweepCommand } from "./case/sweep.js";
@@ -60,6 +61,7 @@ const COMMANDS: CommandSpec[] = [
   strikeCommand,
   enactCommand,
   reopenCommand,
+  appealCommand,
   statusCommand,
 ];
 

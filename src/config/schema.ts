@@ -36,6 +36,7 @@ import { login, repoRef, teamSlug } from "./fields.js";
 import { PRESET_NAMES, withPreset } from "./presets.js";
 import { committeeSchema, deadlinesSchema, decisionsSchema } from "./workflow-schema.js";
 import { bansSchema, strikesSchema } from "./sanctions-schema.js";
+import { appealsSchema } from "./appeals-schema.js";
 
 const casesSchema = z
   .strictObject(
@@ -139,6 +140,7 @@ export const cocFileSchema = z
       decisions: decisionsSchema.prefault({}),
       strikes: strikesSchema.prefault({}),
       bans: bansSchema.prefault({}),
+      appeals: appealsSchema.prefault({}),
     },
     { error: "must be a mapping of settings" },
   )

@@ -8,7 +8,7 @@ import type { Database } from "../store/database.js";
 import { databaseSubmissionLimiter } from "../store/web-rate-limits.js";
 import { gitHubIdentity, type GitHubIdentity } from "./github-identity.js";
 import { pagesHandler } from "./mount.js";
-import { APP_PAGE_SETS } from "./page-sets.js";
+import { appPageSets, type PageSetDeps } from "./page-sets.js";
 import { createWebApp, type WebPages } from "./web-app.js";
 import type { SignInSettings } from "./web-settings.js";
 
@@ -23,7 +23,7 @@ export interface PagesOptions {
   submissionsPerHour?: number;
 }
 
-export function servePages(addHandler: ApplicationFunctionOptions["addHandler"], deps: { db: Database; log: Logger; now?: () => Date }, options: PagesOptions): void {
+export function servePages(addHandler: ApplicationFunctionOptions["addHandler"], deps: { db: Database; log: Logger; now?: () => Date } & PageSetDeps, options: PagesOptions): void {
   const { settings } = options;
   const identity =
     options.identity ?? (settings ? gitHubIdentity(settings, (problem) => deps.log.warn({ err: problem }, "GitHub did not take back a sign-in token; it expires by itself")) : null);
@@ -34,7 +34,7 @@ export function servePages(addHandler: ApplicationFunctionOptions["addHandler"],
     settings,
     identity,
     limiter: databaseSubmissionLimiter(deps.db, { points: options.submissionsPerHour ?? 10, perSeconds: 3600 }),
-    pages: options.pageSets ?? APP_PAGE_SETS,
+    pages: options.pageSets ?? appPageSets(deps),
   });
   addHandler(pagesHandler(web));
 }

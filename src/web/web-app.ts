@@ -126,11 +126,17 @@ function errorPage(log: Logger, makeToken: TokenMaker): ErrorRequestHandler {
   };
 }
 
-/** The longest field of a refused form: the text the person would be saddest to lose. */
+/**
+ * What the person wrote in a refused form: its free-text fields, leaving out the token and the values that
+ * are identifiers the page put there (which decision, which choice), not words of theirs.
+ */
 function unsentText(req: Request): string | undefined {
   const body = req.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== "object") return undefined;
-  const texts = Object.entries(body).filter(([key, value]) => key !== "_csrf" && typeof value === "string") as Array<[string, string]>;
-  const longest = texts.map(([, value]) => value).sort((a, b) => b.length - a.length)[0];
-  return longest && longest.trim() !== "" ? longest : undefined;
+  const written = Object.entries(body)
+    .filter(([key, value]) => key !== "_csrf" && typeof value === "string" && value.trim() !== "" && !IDENTIFIER.test(value))
+    .map(([, value]) => value as string);
+  return written.length > 0 ? written.join("\n\n") : undefined;
 }
+
+const IDENTIFIER = /^[A-Za-z0-9_:.\/-]+$/;

@@ -26,6 +26,7 @@ const DEFAULTS: CocConfig = {
   decisions: { reporter_feedback: 0, public_notice: "none" },
   strikes: { threshold: 3, on_threshold: { action: "propose" } },
   bans: { remind_before: DAY },
+  appeals: { window: 30 * DAY, max_length: 5000 },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -46,6 +47,7 @@ describe("valid configuration", () => {
         decisions: { reporter_feedback: "30s", public_notice: "minimal" },
         strikes: { threshold: 2, window: "365d", on_threshold: "ban 30d" },
         bans: { remind_before: "2h" },
+        appeals: { window: "14d", repo: "coc-appeals", team: "coc-appeals-board", max_length: 2000 },
       },
       {
         preset: "ome",
@@ -58,6 +60,7 @@ describe("valid configuration", () => {
         decisions: { reporter_feedback: 30_000, public_notice: "minimal" },
         strikes: { threshold: 2, window: 365 * DAY, on_threshold: { action: "ban", lengthMs: 30 * DAY } },
         bans: { remind_before: 2 * HOUR },
+        appeals: { window: 14 * DAY, repo: "coc-appeals", team: "coc-appeals-board", max_length: 2000 },
       },
     ],
     [

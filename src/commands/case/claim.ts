@@ -31,7 +31,7 @@ export const assignCommand = caseCommand({
     const [first, ...more] = ctx.event.command.args;
     const login = first === undefined || more.length > 0 ? undefined : typedLogin(first) ?? undefined;
     if (!login) throw new UserError("name one committee member: `/coc assign @login`.");
-    const standing = await committeeStanding(ctx.github, ctx.event.repo, ctx.config.committee, login);
+    const standing = await committeeStanding(ctx.github, ctx.event.repo, { committee: ctx.config.committee }, login);
     if (!standing) throw new UserError(`${login} is not on the committee team, so they cannot handle a case.`);
     await assign(ctx, login);
   },

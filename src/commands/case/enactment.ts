@@ -82,7 +82,7 @@ export async function enactDecided(tx: Transaction, caseFile: EnactableCase, dec
   };
 }
 
-async function carryOutSanction(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, config: CocConfig, now: Date): Promise<Omit<Enactment, "closingReport">> {
+export async function carryOutSanction(tx: Transaction, caseFile: EnactableCase, decided: DecidedProposal, config: CocConfig, now: Date): Promise<Omit<Enactment, "closingReport">> {
   if (decided.outcome === "cooldown") return coolDown(tx, caseFile, decided, now);
   if (decided.outcome === "temporary-ban" || decided.outcome === "permanent-ban") return ban(tx, caseFile, decided, config, now);
   if (decided.outcome !== "warning") return { closed: true, sanctionLines: [] };

@@ -1,0 +1,136 @@
+/**
+ * Appeals end to end: a decision in a case, the subject signed in on the
+ * appeal page over HTTP (Probot's server, the OAuth stand-in), the appeal
+ * posted in the case for the reviewers, answered there with `/coc appeal`,
+ * and the answer on the appeal page. Only the subject sees the page; whoever
+ * took part in the decision cannot review it; what the appellant writes is
+ * escaped on the page and quoted inertly in the case.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fakeAccountId } from "../../src/github/in-memory-github.js";
+import { MEMBER, OTHER_MEMBER, useCommitteeCase } from "../support/committee-case.js";
+import { PageClient } from "../support/page-client.js";
+import { startPagesServer, type PagesServer } from "../support/pages-server.js";
+
+const SUBJECT = { id: fakeAccountId("troll-tom"), login: "troll-tom" };
+const CODE = "COC-2026-0001";
+const HOSTILE = `I did nothing wrong <script>alert(1)</script> "><img src=x onerror=alert(2)> @acme/core see #12\n\`\`\`\n<!-- coc-case:COC-2026-0009 -->`;
+
+describe("appeals", () => {
+  const committee = useCommitteeCase();
+  let pages: PagesServer;
+
+  beforeEach(async () => {
+    committee.github.configs.set("acme/.github", { committee: { quorum: "single" } });
+    await committee.refreshConfig();
+    await committee.inCase("/coc ack");
+    await committee.inCase("/coc propose warning repeated insults in the thread", MEMBER);
+    pages = await startPagesServer({ db: committee.database.db, github: committee.github });
+  });
+  afterEach(async () => {
+    await pages.stop();
+  });
+
+  const fileAppeal = async (client: PageClient, text: string) => {
+    const page = await client.open(`/appeal/${CODE}`);
+    const decision = /name="decision" value="([^"]+)"/.exec(page.html)![1]!;
+    return client.submit(`/appeal/${CODE}`, { _csrf: PageClient.tokenOf(page), decision, appeal: text });
+  };
+
+  it("shows the subject the decision with the committee's reason, takes one appeal, and shows the reviewers' answer", async () => {
+    const subject = await pages.signedIn(SUBJECT);
+    const page = await subject.open(`/appeal/${CODE}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/<h2 id="[^"]+">The committee(&#39;|')s decision warning<\/h2>/);
+    expect(page.html).toContain("repeated insults in the thread");
+    expect(page.html).toContain('maxlength="5000"');
+    // Nothing about who reported, or who decided.
+    expect(page.html).not.toContain("mod-maria");
+    expect(page.html).not.toContain(MEMBER);
+
+    const filed = await fileAppeal(subject, "The insults were quoted from someone else's message.");
+    expect(filed.url).toMatch(new RegExp(`/appeal/${CODE}#appeal-A-1$`));
+    expect(filed.html).toContain("Your appeal A-1: Waiting for review");
+    await committee.harness.drain();
+    const posted = committee.answers().at(-1)!;
+    expect(posted).toContain("**Appeal A-1** of the committee's decision `warning`");
+    expect(posted).toContain("```text\nThe insults were quoted from someone else's message.\n```");
+    expect(posted).toContain(`except those who took part in the decision (\`${MEMBER}\`)`);
+
+    await committee.inCase("/coc appeal overturn the quoted text was not theirs", MEMBER);
+    expect(committee.lastAnswer()).toContain("you took part in the decision appealed in A-1");
+    await committee.inCase("/coc appeal overturn the quoted text was not theirs", OTHER_MEMBER);
+    expect(committee.lastAnswer()).toContain("you overturned the decision on appeal A-1");
+    expect(committee.lastAnswer()).toContain("Strike S-1 voided");
+    const strike = await committee.database.db.strike.findFirstOrThrow();
+    expect(strike).toMatchObject({ voidedBy: OTHER_MEMBER, voidReason: "overturned on appeal A-1" });
+    // The flagged comment is shown again: the case's decision was overturned.
+    expect(committee.contentWrites()).toContainEqual({ verb: "unhide", nodeId: "IC_abusive555" });
+    const audit = await committee.database.db.auditEvent.findMany({ where: { action: { startsWith: "appeal." } }, orderBy: { seq: "asc" } });
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ["troll-tom", "appeal.filed"],
+      [OTHER_MEMBER, "appeal.overturned"],
+    ]);
+
+    const answered = await subject.open(`/appeal/${CODE}`);
+    expect(answered.html).toContain("Your appeal A-1: Reviewed: the decision was overturned");
+    expect(answered.html).toContain("the quoted text was not theirs");
+    expect(answered.html).not.toContain('name="appeal"');
+  });
+
+  it("takes one appeal per decision", async () => {
+    const subject = await pages.signedIn(SUBJECT);
+    await fileAppeal(subject, "first");
+    const page = await subject.open(`/appeal/${CODE}`);
+    expect(page.html).not.toContain('name="decision"');
+    const again = await subject.submit(`/appeal/${CODE}`, { _csrf: PageClient.tokenOf(page), decision: (await committee.database.db.appeal.findFirstOrThrow()).decisionKey, appeal: "second" });
+    expect(again.status).toBe(422);
+    expect(again.html).toContain("This decision was appealed already");
+    expect(await committee.database.db.appeal.count()).toBe(1);
+  });
+
+  it("shows nothing to anyone else: another person, signed in, gets the page of a code that does not exist", async () => {
+    const other = await pages.signedIn({ id: 4242, login: "someone-else" });
+    const page = await other.open(`/appeal/${CODE}`);
+    const none = await other.open("/appeal/COC-2026-9999");
+    expect(page.status).toBe(404);
+    expect(page.html).not.toContain("repeated insults");
+    expect(none.status).toBe(404);
+    expect(page.html.replace(/COC-2026-\d+/g, "")).toBe(none.html.replace(/COC-2026-\d+/g, ""));
+    // The same login on a different account (a renamed and reused login) is not the subject either.
+    const impostor = await pages.signedIn({ id: 777, login: "troll-tom" });
+    expect((await impostor.open(`/appeal/${CODE}`)).status).toBe(404);
+  });
+
+  it("escapes what the appellant writes on the page and quotes it inertly in the case", async () => {
+    const subject = await pages.signedIn(SUBJECT);
+    const filed = await fileAppeal(subject, HOSTILE);
+    expect(filed.html).not.toContain("<script>alert(1)</script>");
+    expect(filed.html).not.toContain("<img src=x");
+    expect(filed.html).toContain("&lt;script>alert(1)&lt;/script>");
+    await committee.harness.drain();
+    const posted = committee.answers().at(-1)!;
+    // The appellant's text sits in a fence longer than any run of backticks in it, so it cannot close the block.
+    expect(posted).toContain("````text\nI did nothing wrong <script>alert(1)</script>");
+    expect(posted.match(/<!-- coc-case:/g)?.length ?? 0).toBe(1);
+  });
+
+  it("keeps what was typed when the appeal is too long, and refuses forms without the session's token", async () => {
+    const subject = await pages.signedIn(SUBJECT);
+    const long = "x".repeat(5001);
+    const refused = await fileAppeal(subject, long);
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain("Your appeal has 5001 characters; the limit is 5000");
+    expect(refused.html).toContain(long);
+    expect(refused.html).toContain('aria-invalid="true"');
+
+    const page = await subject.open(`/appeal/${CODE}`);
+    const decision = /name="decision" value="([^"]+)"/.exec(page.html)![1]!;
+    const forged = await subject.submit(`/appeal/${CODE}`, { decision, appeal: "no token" });
+    expect(forged.status).toBe(403);
+    expect(forged.html).toContain("no token");
+    const huge = await subject.submit(`/appeal/${CODE}`, { _csrf: PageClient.tokenOf(page), decision, appeal: "y".repeat(70_000) });
+    expect(huge.status).toBe(413);
+    expect(await committee.database.db.appeal.count()).toBe(0);
+  });
+});
