@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       // No other process can open the embedded database, so any job lock found at start-up is a dead process's.
       queueOwnership: embedded ? "exclusive" : "shared",
       webHost: webHost(env),
-      settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES },
+      settings: { allowCrossAccountCases: env.ALLOW_CROSS_ACCOUNT_CASES, appealPagesUrl: pages?.appUrl ?? null },
       mailer,
       onWorkerStarted: (w) => (worker = w),
       onBannedPeople: (b) => (banned = b),

@@ -38,4 +38,6 @@ export const appealsSchema = z
     },
     { error: "must be a mapping of appeal settings" },
   )
+  // Where the appeal pages are is the operator's setting (APP_URL), never the file's: loadTrustedConfig sets it.
+  .transform((appeals) => ({ ...appeals, pageUrl: null as string | null }))
   .describe("Appeals: how long a sanctioned person can appeal a decision, where the appeal goes and who reviews it.");

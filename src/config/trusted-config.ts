@@ -38,6 +38,8 @@ export type TrustedConfigResult =
 export interface TrustedConfigOptions {
   /** Process setting: may `cases.repo` name a repository in another account? */
   allowCrossAccountCases: boolean;
+  /** Process setting: the app's public address (APP_URL) when it serves the appeal pages; notices link to them. */
+  appealPagesUrl?: string | null;
 }
 
 export function ownerFileLabel(owner: string): string {
@@ -49,6 +51,16 @@ export function repoFileLabel(repo: RepoRef): string {
 }
 
 export async function loadTrustedConfig(
+  github: Pick<GitHubPort, "readOwnerConfig" | "readRepoConfig">,
+  repo: RepoRef,
+  options: TrustedConfigOptions,
+): Promise<TrustedConfigResult> {
+  const result = await loadFiles(github, repo, options);
+  if (!result.ok) return result;
+  return { ...result, config: { ...result.config, appeals: { ...result.config.appeals, pageUrl: options.appealPagesUrl ?? null } } };
+}
+
+async function loadFiles(
   github: Pick<GitHubPort, "readOwnerConfig" | "readRepoConfig">,
   repo: RepoRef,
   options: TrustedConfigOptions,

@@ -45,6 +45,12 @@ export interface AppealRoute {
   until: Date;
 }
 
+/** The appeal page of a case and the last day to appeal a decision taken at `decidedAt`; null when the app serves no pages. */
+export function appealRouteOf(appeals: { window: number; pageUrl: string | null }, code: string, decidedAt: Date): AppealRoute | null {
+  if (!appeals.pageUrl) return null;
+  return { url: `${appeals.pageUrl}/appeal/${encodeURIComponent(code)}`, until: new Date(decidedAt.getTime() + appeals.window) };
+}
+
 /** `terms`: the outcome's length and reach in words ("for 30 days"), when it takes any. */
 export function decisionForSubjectNotice(code: string, outcome: string, reason: string, appeal: AppealRoute | null = null, terms = ""): string {
   const described = `${terms ? ` ${terms}` : ""}${isOutcome(outcome) ? ` (${OUTCOME_INFO[outcome].description})` : ""}`;

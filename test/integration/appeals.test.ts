@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeAccountId } from "../../src/github/in-memory-github.js";
 import { MEMBER, OTHER_MEMBER, useCommitteeCase } from "../support/committee-case.js";
+import { peopleNotices } from "../support/fake-world.js";
 import { PageClient } from "../support/page-client.js";
 import { startPagesServer, type PagesServer } from "../support/pages-server.js";
 
@@ -17,7 +18,7 @@ const CODE = "COC-2026-0001";
 const HOSTILE = `I did nothing wrong <script>alert(1)</script> "><img src=x onerror=alert(2)> @acme/core see #12\n\`\`\`\n<!-- coc-case:COC-2026-0009 -->`;
 
 describe("appeals", () => {
-  const committee = useCommitteeCase();
+  const committee = useCommitteeCase({ settings: { allowCrossAccountCases: false, appealPagesUrl: "https://coc.example.org" } });
   let pages: PagesServer;
 
   beforeEach(async () => {
@@ -38,6 +39,9 @@ describe("appeals", () => {
   };
 
   it("shows the subject the decision with the committee's reason, takes one appeal, and shows the reviewers' answer", async () => {
+    // The subject's notice of the decision links to the appeal page, with the last day to appeal.
+    const notice = peopleNotices(committee.github).find((task) => task.includes("You may appeal the decision"))!;
+    expect(notice).toMatch(/You may appeal the decision until \d{4}-\d\d-\d\d \d\d:\d\d UTC: https:\/\/coc\.example\.org\/appeal\/COC-2026-0001/);
     const subject = await pages.signedIn(SUBJECT);
     const page = await subject.open(`/appeal/${CODE}`);
     expect(page.status).toBe(200);
@@ -72,10 +76,33 @@ describe("appeals", () => {
       [OTHER_MEMBER, "appeal.overturned"],
     ]);
 
+    // The appellant is told the answer with its reason, by the channel that reaches them (here, the committee by hand).
+    expect(peopleNotices(committee.github).at(-1)).toContain("Your appeal in case COC-2026-0001 was reviewed by people who did not take the decision. They overturned the decision");
     const answered = await subject.open(`/appeal/${CODE}`);
     expect(answered.html).toContain("Your appeal A-1: Reviewed: the decision was overturned");
     expect(answered.html).toContain("the quoted text was not theirs");
     expect(answered.html).not.toContain('name="appeal"');
+  });
+
+  it("replaces the decision's sanction with the one a reviewer gives, and needs a reason", async () => {
+    const subject = await pages.signedIn(SUBJECT);
+    await fileAppeal(subject, "A warning is fine, but not this.");
+    await committee.harness.drain();
+    await committee.inCase("/coc appeal modify reminder", OTHER_MEMBER);
+    expect(committee.lastAnswer()).toContain("give the reason, which the appellant reads");
+    await committee.inCase("/coc appeal modify temporary-ban 7d the insults went on after a warning elsewhere", OTHER_MEMBER);
+    const confirmation = committee.answers().find((answer) => answer.includes("you modified the decision on appeal A-1"))!;
+    expect(confirmation).toContain("Strike S-1 voided");
+    expect(confirmation).toContain("the insults went on after a warning elsewhere");
+    const [ban] = await committee.database.db.ban.findMany();
+    expect(ban).toMatchObject({ subjectLogin: "troll-tom", reason: "the insults went on after a warning elsewhere", liftedAt: null });
+    expect(ban!.endsAt!.getTime() - ban!.startsAt.getTime()).toBe(7 * 24 * 3_600_000);
+    expect(await committee.database.db.appeal.findFirstOrThrow()).toMatchObject({ status: "modified", answerOutcome: "temporary-ban", answerTerms: "1w", answeredBy: OTHER_MEMBER });
+    const page = await subject.open(`/appeal/${CODE}`);
+    expect(page.html).toContain("Reviewed: the decision was replaced");
+    expect(page.html).toContain("the decision is now temporary-ban (1w)");
+    // The replacement is the appeal's answer: nothing new to appeal.
+    expect(page.html).not.toContain('name="appeal"');
   });
 
   it("takes one appeal per decision", async () => {

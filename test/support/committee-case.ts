@@ -5,6 +5,7 @@
  * answers and the writes to content, and move the clock past the case's
  * timers. Call it in a describe block; it sets the case up before each test.
  */
+import type { TrustedConfigOptions } from "../../src/config/trusted-config.js";
 import { beforeEach } from "vitest";
 import type { InMemoryGitHub } from "../../src/github/in-memory-github.js";
 import { issueCommentCreated, pushed } from "../factories/webhooks.js";
@@ -17,7 +18,8 @@ export const OTHER_MEMBER = "mod-lena";
 export const FLAGGED_LINK = "https://github.com/acme/widgets/issues/7#issuecomment-555";
 const HOUR = 3_600_000;
 
-export function useCommitteeCase() {
+/** `settings`: process settings of the app, e.g. the address of its appeal pages. */
+export function useCommitteeCase(options: { settings?: TrustedConfigOptions } = {}) {
   const database = useTestDatabase();
   let github: InMemoryGitHub;
   let harness: Harness;
@@ -30,7 +32,7 @@ export function useCommitteeCase() {
     github.addTeamMember("acme", "coc-committee", OTHER_MEMBER);
     // Real time, so the queue (which compares with the database's clock) holds the timers until a test moves them.
     clock = new Date(Math.floor(Date.now() / 1000) * 1000);
-    harness = await startHarness({ database, gateway: github, now: () => clock });
+    harness = await startHarness({ database, gateway: github, now: () => clock, settings: options.settings });
     await harness.deliver("issue_comment", issueCommentCreated({ body: `/coc flag ${FLAGGED_LINK}`, sender: MODERATOR, commentId: 9001 }));
     await harness.drain();
     github.writes.length = 0;

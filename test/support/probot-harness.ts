@@ -3,6 +3,7 @@
  * webhooks go through Probot's signature verification, and the job queue is
  * drained on demand so a test can look at the state between steps.
  */
+import type { TrustedConfigOptions } from "../../src/config/trusted-config.js";
 import { sign } from "@octokit/webhooks-methods";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
@@ -42,7 +43,7 @@ export async function startHarness(options: {
   webHost?: string;
   baseUrl?: string;
   now?: () => Date;
-  settings?: { allowCrossAccountCases: boolean };
+  settings?: TrustedConfigOptions;
   /** Emails notices to people, as with SMTP_URL set; none by default. */
   mailer?: Mailer;
 }): Promise<Harness> {

@@ -26,7 +26,7 @@ const DEFAULTS: CocConfig = {
   decisions: { reporter_feedback: 0, public_notice: "none" },
   strikes: { threshold: 3, on_threshold: { action: "propose" } },
   bans: { remind_before: DAY },
-  appeals: { window: 30 * DAY, max_length: 5000 },
+  appeals: { window: 30 * DAY, max_length: 5000, pageUrl: null },
 };
 
 const load = (raw: unknown) => loadConfig(async () => raw);
@@ -60,7 +60,7 @@ describe("valid configuration", () => {
         decisions: { reporter_feedback: 30_000, public_notice: "minimal" },
         strikes: { threshold: 2, window: 365 * DAY, on_threshold: { action: "ban", lengthMs: 30 * DAY } },
         bans: { remind_before: 2 * HOUR },
-        appeals: { window: 14 * DAY, repo: "coc-appeals", team: "coc-appeals-board", max_length: 2000 },
+        appeals: { window: 14 * DAY, repo: "coc-appeals", team: "coc-appeals-board", max_length: 2000, pageUrl: null },
       },
     ],
     [
@@ -160,7 +160,7 @@ describe("invalid configuration: one message naming the path", () => {
     [
       "misspelt top-level key",
       { moderator: { users: ["octocat"] } },
-      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`)",
+      "`moderator` is not a known setting (the file accepts `preset`, `enabled`, `cases`, `committee`, `moderators`, `flag`, `deadlines`, `decisions`, `strikes`, `bans`, `appeals`)",
     ],
     ["yes as text instead of true", { flag: { hide: "yes" } }, '`flag.hide` must be true or false (got "yes")'],
     [

@@ -67,7 +67,7 @@ describe("loadTrustedConfig", () => {
   });
 
   it("protects every key but enabled and flag, including those added for the committee workflow and sanctions", () => {
-    expect([...PROTECTED_KEYS].sort()).toEqual(["_extends", "bans", "cases", "committee", "deadlines", "decisions", "moderators", "preset", "strikes"]);
+    expect([...PROTECTED_KEYS].sort()).toEqual(["_extends", "appeals", "bans", "cases", "committee", "deadlines", "decisions", "moderators", "preset", "strikes"]);
   });
 
   it("does not apply a preset named only in the repository's own file", async () => {

@@ -4,6 +4,7 @@
  * when. Shared by `/coc ban`, the ban outcomes and the strike rule's
  * `on_threshold: ban`, so each bans the same way, once per command or decision.
  */
+import { appealRouteOf } from "../../messages/people-notices.js";
 import type { PlannedAction } from "../../actions/planned-action.js";
 import { contentKeyRepo } from "../../cases/plan-flag.js";
 import type { CocConfig } from "../../config/schema.js";
@@ -51,7 +52,7 @@ export async function banFromCase(tx: Transaction, caseFile: { id: string; code:
     to: request.subject.login,
     ...(request.subject.id !== null ? { accountId: Number(request.subject.id) } : {}),
     about: "subject",
-    body: banForSubjectNotice(caseFile.code, ban, request.reason),
+    body: banForSubjectNotice(caseFile.code, ban, request.reason, appealRouteOf(config.appeals, caseFile.code, now)),
   };
   return {
     ban,

@@ -13,10 +13,9 @@ import type { PlannedAction } from "../../actions/planned-action.js";
 import { needsSanction, type Outcome } from "../../cases/outcomes.js";
 import { describeTerms, readTerms, termsInWords } from "../../cases/sanction-terms.js";
 import type { CocConfig } from "../../config/schema.js";
-import type { PublicNotice } from "../../config/workflow-schema.js";
 import { deadlineKey } from "../../deadlines/deadline-rules.js";
 import { closingReport } from "../../messages/closing-report.js";
-import { decisionForSubjectNotice } from "../../messages/people-notices.js";
+import { appealRouteOf, decisionForSubjectNotice, type AppealRoute } from "../../messages/people-notices.js";
 import type { ChangeConsequences } from "../../store/case-records.js";
 import type { Transaction } from "../../store/database.js";
 import { publicNoticeActions } from "./public-notices.js";
@@ -76,7 +75,7 @@ export async function enactDecided(tx: Transaction, caseFile: EnactableCase, dec
   return {
     closed: true,
     sanctionLines: sanction.sanctionLines,
-    actions: [...(sanction.actions ?? []), { kind: "sync-case-state", caseId: caseFile.id }, ...closingActions(caseFile, decided, config.decisions.public_notice, sanction.noticeTerms)],
+    actions: [...(sanction.actions ?? []), { kind: "sync-case-state", caseId: caseFile.id }, ...closingActions(caseFile, decided, config, sanction.noticeTerms, now)],
     audit: [...(sanction.audit ?? []), { actor: "app", action: "case.closed", detail: { outcome: decided.outcome } }],
     closingReport: await closingReportFor(tx, caseFile.id),
   };
@@ -127,16 +126,16 @@ async function ban(tx: Transaction, caseFile: EnactableCase, decided: DecidedPro
 }
 
 /** What a case's close does on GitHub: its issue closes, the subject hears the decision, and the public notice where the policy asks. */
-function closingActions(closed: EnactableCase, decision: DecidedProposal, publicNotice: PublicNotice, noticeTerms: string | undefined): PlannedAction[] {
+function closingActions(closed: EnactableCase, decision: DecidedProposal, config: CocConfig, noticeTerms: string | undefined, now: Date): PlannedAction[] {
   return [
     { kind: "close-case-issue", caseId: closed.id },
-    subjectNotice(closed, decision, noticeTerms),
-    ...publicNoticeActions(publicNotice, decision.outcome, evidenceUrlsOf(closed.reports)),
+    subjectNotice(closed, decision, noticeTerms, appealRouteOf(config.appeals, closed.code, closed.decidedAt ?? now)),
+    ...publicNoticeActions(config.decisions.public_notice, decision.outcome, evidenceUrlsOf(closed.reports)),
   ];
 }
 
 /** The subject hears what was decided and why once it is enacted, never who reported. */
-function subjectNotice(closed: EnactableCase, decision: DecidedProposal, noticeTerms: string | undefined): PlannedAction {
+function subjectNotice(closed: EnactableCase, decision: DecidedProposal, noticeTerms: string | undefined, appeal: AppealRoute | null): PlannedAction {
   return {
     kind: "deliver-notice",
     caseId: closed.id,
@@ -144,7 +143,7 @@ function subjectNotice(closed: EnactableCase, decision: DecidedProposal, noticeT
     // Followed by account, not login: a login renamed away and taken by someone else must not receive the notice.
     ...(closed.subjectId !== null ? { accountId: Number(closed.subjectId) } : {}),
     about: "subject",
-    body: decisionForSubjectNotice(closed.code, decision.outcome, decision.reason, null, noticeTerms ?? describeTerms(readTerms(decision.outcome, decision.terms))),
+    body: decisionForSubjectNotice(closed.code, decision.outcome, decision.reason, appeal, noticeTerms ?? describeTerms(readTerms(decision.outcome, decision.terms))),
   };
 }
 

@@ -7,6 +7,7 @@
  * `on_threshold: ban <length|permanent>` the app bans at once, as an
  * emergency act another committee member must sign off, or it is lifted.
  */
+import { appealRouteOf } from "../../messages/people-notices.js";
 import type { PlannedAction } from "../../actions/planned-action.js";
 import { contentKeyRepo } from "../../cases/plan-flag.js";
 import { activeStrikeCount, thresholdReached } from "../../cases/strike-rule.js";
@@ -60,7 +61,7 @@ export async function strikeAgainstSubject(
     to: caseFile.subjectLogin,
     ...(caseFile.subjectId !== null ? { accountId: Number(caseFile.subjectId) } : {}),
     about: "subject",
-    body: warningForSubjectNotice(caseFile.code, strike.reason, active, rule),
+    body: warningForSubjectNotice(caseFile.code, strike.reason, active, rule, appealRouteOf(config.appeals, caseFile.code, now)),
   };
   const audit: NonNullable<ChangeConsequences["audit"]> = [
     { actor: strike.issuedBy, action: "strike.issued", detail: { strike: strikeName(issued.number), account, subject: caseFile.subjectLogin, active } },
