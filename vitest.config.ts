@@ -18,6 +18,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], benchmark: { include: ["test/bench/**/*.bench.ts"] } } },
       { extends: true, test: { name: "pglite", include: databaseTests, env: { TEST_DATABASE_URL: "" } } },
+      // Real Chromium on the app's pages; their database is incidental, so embedded PGlite only.
+      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], env: { TEST_DATABASE_URL: "" }, testTimeout: 60_000 } },
       ...(serverUrl ? [{ extends: true as const, test: { name: "postgresql", include: databaseTests, env: { TEST_DATABASE_URL: serverUrl } } }] : []),
     ],
   },

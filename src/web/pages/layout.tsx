@@ -1,6 +1,6 @@
 /**
  * The frame of every page: language, a phone-sized viewport, the site's one
- * stylesheet, a skip link, the signed-in account with its sign-out button,
+ * stylesheet and icon, a skip link, the signed-in account with its sign-out button,
  * and one heading per page. Preact escapes every value it renders.
  */
 import type { ComponentChildren } from "preact";
@@ -22,6 +22,8 @@ export function Layout(props: { title: string; frame: Frame; scripts?: string[];
         <meta name="referrer" content="same-origin" />
         <title>{`${props.title} · Code of Conduct`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        {/* Browsers ask for /favicon.ico when a page names no icon, and log its 404 as an error on every page. */}
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         {props.scripts?.map((src) => <script src={src} defer />)}
       </head>
       <body>
