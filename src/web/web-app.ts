@@ -134,6 +134,8 @@ function errorPage(log: Logger, makeToken: TokenMaker): ErrorRequestHandler {
     if (error.type === "entity.too.large") {
       return sendPage(res, 413, ErrorPage({ frame, story: { title: "Too long to send", message: `What you sent is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so none of it was read. Shorten it and send it again.` } }));
     }
+    // A missing stylesheet, script or icon (express.static answers them with 404 errors).
+    if (error.status === 404) return sendPage(res, 404, ErrorPage({ frame, story: { title: "Page not found", message: "There is no page at this address." } }));
     if (error.code === "EBADCSRFTOKEN") {
       return sendPage(res, 403, ErrorPage({ frame, story: { title: "This form has expired", message: "The form was not sent from a page of this site opened in this session (perhaps you signed out or in meanwhile), so nothing was sent. Open the page again and send it from there.", unsent: unsentText(req), next: { href: isPagePath(req.path) ? req.path : "/report", label: "Open the form again" } } }));
     }

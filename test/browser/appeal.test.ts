@@ -6,13 +6,12 @@
  * Tab in reading order, fits a phone's width, and sends with JavaScript off;
  * anyone but the subject gets a plain "no decision about you" page.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { fakeAccountId } from "../../src/github/in-memory-github.js";
 import { checkAccessibility, layoutWidth, PHONE, screenshot, tabOrder, useBrowser } from "../support/browser.js";
 import { signInByClicking } from "../support/browser-pages.js";
-import { MEMBER, useCommitteeCase } from "../support/committee-case.js";
-import { startPagesServer, type PagesServer } from "../support/pages-server.js";
+import { useDecidedCase } from "../support/decided-case.js";
 
 const SUBJECT = { id: fakeAccountId("troll-tom"), login: "troll-tom" };
 const CODE = "COC-2026-0001";
@@ -20,24 +19,12 @@ const PATH = `/appeal/${CODE}`;
 const APPEAL = "The insults were quoted from someone else's message.";
 
 describe("the appeal page in a browser", () => {
-  const committee = useCommitteeCase();
-  const browser = useBrowser();
-  let pages: PagesServer;
-
   // A decided case about troll-tom, as the HTTP tests of appeals set it up: a warning, decided by one member.
-  beforeEach(async () => {
-    committee.github.configs.set("acme/.github", { committee: { quorum: "single" } });
-    await committee.refreshConfig();
-    await committee.inCase("/coc ack");
-    await committee.inCase("/coc propose warning repeated insults in the thread", MEMBER);
-    pages = await startPagesServer({ db: committee.database.db, github: committee.github });
-  });
-  afterEach(async () => {
-    await pages.stop();
-  });
+  const decided = useDecidedCase();
+  const browser = useBrowser();
 
   const openAppeal = async (page: Page) => {
-    await signInByClicking(page, pages, SUBJECT, PATH);
+    await signInByClicking(page, decided.pages, SUBJECT, PATH);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(`Appeal a decision in case ${CODE}`);
   };
   const field = (page: Page) => page.getByRole("textbox", { name: /Your appeal/ });
@@ -103,7 +90,7 @@ describe("the appeal page in a browser", () => {
 
   it("shows anyone but the subject the same page as a code that does not exist", async () => {
     const { page } = await browser.open();
-    await signInByClicking(page, pages, { id: 666, login: "mallory" }, PATH);
+    await signInByClicking(page, decided.pages, { id: 666, login: "mallory" }, PATH);
     const response = await page.reload();
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No decision about you under this code");

@@ -6,31 +6,20 @@
  * took part in the decision cannot review it; what the appellant writes is
  * escaped on the page and quoted inertly in the case.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeAccountId } from "../../src/github/in-memory-github.js";
-import { MEMBER, OTHER_MEMBER, useCommitteeCase } from "../support/committee-case.js";
+import { MEMBER, OTHER_MEMBER } from "../support/committee-case.js";
+import { useDecidedCase } from "../support/decided-case.js";
 import { peopleNotices } from "../support/fake-world.js";
 import { PageClient } from "../support/page-client.js";
-import { startPagesServer, type PagesServer } from "../support/pages-server.js";
 
 const SUBJECT = { id: fakeAccountId("troll-tom"), login: "troll-tom" };
 const CODE = "COC-2026-0001";
 const HOSTILE = `I did nothing wrong <script>alert(1)</script> "><img src=x onerror=alert(2)> @acme/core see #12\n\`\`\`\n<!-- coc-case:COC-2026-0009 -->`;
 
 describe("appeals", () => {
-  const committee = useCommitteeCase({ settings: { allowCrossAccountCases: false, appealPagesUrl: "https://coc.example.org" } });
-  let pages: PagesServer;
-
-  beforeEach(async () => {
-    committee.github.configs.set("acme/.github", { committee: { quorum: "single" } });
-    await committee.refreshConfig();
-    await committee.inCase("/coc ack");
-    await committee.inCase("/coc propose warning repeated insults in the thread", MEMBER);
-    pages = await startPagesServer({ db: committee.database.db, github: committee.github });
-  });
-  afterEach(async () => {
-    await pages.stop();
-  });
+  const decided = useDecidedCase({ settings: { allowCrossAccountCases: false, appealPagesUrl: "https://coc.example.org" } });
+  const { committee } = decided;
 
   const fileAppeal = async (client: PageClient, text: string) => {
     const page = await client.open(`/appeal/${CODE}`);
@@ -42,7 +31,7 @@ describe("appeals", () => {
     // The subject's notice of the decision links to the appeal page, with the last day to appeal.
     const notice = peopleNotices(committee.github).find((task) => task.includes("You may appeal the decision"))!;
     expect(notice).toMatch(/You may appeal the decision until \d{4}-\d\d-\d\d \d\d:\d\d UTC: https:\/\/coc\.example\.org\/appeal\/COC-2026-0001/);
-    const subject = await pages.signedIn(SUBJECT);
+    const subject = await decided.pages.signedIn(SUBJECT);
     const page = await subject.open(`/appeal/${CODE}`);
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/<h2 id="[^"]+">The committee(&#39;|')s decision warning<\/h2>/);
@@ -85,7 +74,7 @@ describe("appeals", () => {
   });
 
   it("replaces the decision's sanction with the one a reviewer gives, and needs a reason", async () => {
-    const subject = await pages.signedIn(SUBJECT);
+    const subject = await decided.pages.signedIn(SUBJECT);
     await fileAppeal(subject, "A warning is fine, but not this.");
     await committee.harness.drain();
     await committee.inCase("/coc appeal modify reminder", OTHER_MEMBER);
@@ -106,7 +95,7 @@ describe("appeals", () => {
   });
 
   it("takes one appeal per decision", async () => {
-    const subject = await pages.signedIn(SUBJECT);
+    const subject = await decided.pages.signedIn(SUBJECT);
     await fileAppeal(subject, "first");
     const page = await subject.open(`/appeal/${CODE}`);
     expect(page.html).not.toContain('name="decision"');
@@ -117,7 +106,7 @@ describe("appeals", () => {
   });
 
   it("shows nothing to anyone else: another person, signed in, gets the page of a code that does not exist", async () => {
-    const other = await pages.signedIn({ id: 4242, login: "someone-else" });
+    const other = await decided.pages.signedIn({ id: 4242, login: "someone-else" });
     const page = await other.open(`/appeal/${CODE}`);
     const none = await other.open("/appeal/COC-2026-9999");
     expect(page.status).toBe(404);
@@ -125,12 +114,12 @@ describe("appeals", () => {
     expect(none.status).toBe(404);
     expect(page.html.replace(/COC-2026-\d+/g, "")).toBe(none.html.replace(/COC-2026-\d+/g, ""));
     // The same login on a different account (a renamed and reused login) is not the subject either.
-    const impostor = await pages.signedIn({ id: 777, login: "troll-tom" });
+    const impostor = await decided.pages.signedIn({ id: 777, login: "troll-tom" });
     expect((await impostor.open(`/appeal/${CODE}`)).status).toBe(404);
   });
 
   it("escapes what the appellant writes on the page and quotes it inertly in the case", async () => {
-    const subject = await pages.signedIn(SUBJECT);
+    const subject = await decided.pages.signedIn(SUBJECT);
     const filed = await fileAppeal(subject, HOSTILE);
     expect(filed.html).not.toContain("<script>alert(1)</script>");
     expect(filed.html).not.toContain("<img src=x");
@@ -143,7 +132,7 @@ describe("appeals", () => {
   });
 
   it("keeps what was typed when the appeal is too long, and refuses forms without the session's token", async () => {
-    const subject = await pages.signedIn(SUBJECT);
+    const subject = await decided.pages.signedIn(SUBJECT);
     const long = "x".repeat(5001);
     const refused = await fileAppeal(subject, long);
     expect(refused.status).toBe(422);

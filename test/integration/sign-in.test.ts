@@ -136,5 +136,8 @@ describe("sign-in with GitHub", () => {
     const { app } = await start();
     expect(await app.ping()).toBe("PONG");
     expect((await fetch(`${app.url}/reports-elsewhere`)).status).toBe(404);
+    // A file the pages do not have is a page not found, not a failure.
+    const missing = await fetch(`${app.url}/assets/missing.css`);
+    expect([missing.status, (await missing.text()).includes("Page not found")]).toEqual([404, true]);
   });
 });
