@@ -44,10 +44,9 @@ const ANSWER_DONE: Record<AppealAnswer, string> = {
   modify: "modified",
 };
 
-/** The reviewer's confirmation in the case, with what the app undid or carried out. */
-export function appealAnsweredText(name: string, answer: AppealAnswer, reason: string, changes: string[]): string {
-  const lines = changes.length > 0 ? `\n\n${changes.map((line) => `- ${line}`).join("\n")}` : "";
-  return `you ${ANSWER_DONE[answer]} the decision on appeal ${name} (${inlineSafe(reason, { maxChars: 1_000 })}); the appellant is told, with your reason.${lines}`;
+/** The reviewer's confirmation in the case; what the app undid or carried out follows it, as the case change adds it. */
+export function appealAnsweredText(name: string, answer: AppealAnswer, reason: string): string {
+  return `you ${ANSWER_DONE[answer]} the decision on appeal ${name} (${inlineSafe(reason, { maxChars: 1_000 })}); the appellant is told, with your reason.`;
 }
 
 /** The answer as the appellant reads it: on the appeal page, and in the notice sent to them. */

@@ -137,6 +137,6 @@ async function answer(ctx: CaseCommandContext, given: Answer): Promise<void> {
       return { actions, audit, reply: lines.length > 0 ? lines.map((line) => `- ${line}`).join("\n") : undefined };
     },
     audit: [{ actor: event.sender, action: `appeal.${STATUS[given.verb]}`, detail: { appeal: name, reason: given.reason, ...(replacementText ? { replacement: replacementText } : {}) } }],
-    reply: appealAnsweredText(name, given.verb, given.reason, []),
+    reply: appealAnsweredText(name, given.verb, given.reason),
   });
 }
